@@ -1,0 +1,1 @@
+"""Streamlit and Folium drawing for the Atlas."""

@@ -1,0 +1,1 @@
+"""Pure logic for the NATO–Pakistan Atlas: read, validate, filter, measure, style."""
