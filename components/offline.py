@@ -40,9 +40,12 @@ def vendor_assets(target: Path = STATIC) -> Path:
             src,
             dest,
             dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns("*.map", "*-src.js", "*.esm.js", "__init__.py", "__pycache__"),
+            ignore=shutil.ignore_patterns(
+                "*.map", "*-src.js", "*.esm.js", "__init__.py", "__pycache__"
+            ),
         )
         marker.write_text("copied from the installed wheel\n")
+    vendor_atlas_assets(target)
     return target
 
 
@@ -67,8 +70,41 @@ def inline_assets_for_export() -> dict[str, str]:
         "markercluster.js": (_SOURCES["markercluster"] / "leaflet.markercluster.js").read_text(
             encoding="utf-8"
         ),
+        "atlas.js": (ASSETS / "atlas.js").read_text(encoding="utf-8"),
+        "atlas.css": (ASSETS / "atlas.css").read_text(encoding="utf-8"),
         "markercluster.css": "\n".join(
             (_SOURCES["markercluster"] / n).read_text(encoding="utf-8")
             for n in ("MarkerCluster.css", "MarkerCluster.Default.css")
         ),
     }
+
+
+ASSETS = ROOT / "components" / "assets"
+
+
+def _asset_version() -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in ("atlas.js", "atlas.css"):
+        digest.update((ASSETS / name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+_VERSION = _asset_version()
+ATLAS_JS = f"{STATIC_URL}/atlas/atlas.js?v={_VERSION}"
+ATLAS_CSS = f"{STATIC_URL}/atlas/atlas.css?v={_VERSION}"
+
+
+def vendor_atlas_assets(target: Path = STATIC) -> None:
+    """Copy the Atlas's own JS and CSS into ``static/atlas`` when they changed."""
+    dest = target / "atlas"
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("atlas.js", "atlas.css"):
+        src = (ASSETS / name).read_bytes()
+        out = dest / name
+        if not out.exists() or out.read_bytes() != src:
+            out.write_bytes(src)
+
+
+FAVICON = ASSETS / "favicon.png"  # a local file: Material-icon favicons are fetched from Google

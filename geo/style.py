@@ -27,7 +27,9 @@ class MarkerStyle:
     shape: str  # a key of SHAPES
 
 
-def _regular(n: int, rotation: float = -90.0, radius: float = 1.0) -> tuple[tuple[float, float], ...]:
+def _regular(
+    n: int, rotation: float = -90.0, radius: float = 1.0
+) -> tuple[tuple[float, float], ...]:
     step = 360.0 / n
     return tuple(
         (
@@ -116,8 +118,8 @@ UNCERTAINTY_STYLE = {"color": "#555555", "weight": 1.0, "dash": "4 4", "fill_opa
 
 BASEMAP_STYLE = {
     "water": "#DCE9F2",
-    "land": "#F4F1EA",
-    "land_focus": "#FBFAF6",  # Pakistan and Afghanistan
+    "land": "#E9E6DF",
+    "land_focus": "#FDFCF8",  # Pakistan and Afghanistan
     "border": "#6E6E6E",
     "province": "#B0A898",
     "label": "#5A5A5A",

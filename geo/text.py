@@ -1,6 +1,7 @@
 """Make any text safe to show as text in HTML, in folium's JS templates, or in a CSV cell."""
 
 import html
+import json
 from urllib.parse import urlsplit
 
 # folium wraps popup/tooltip content in JS template literals: ` $ \ stay live there.
@@ -67,3 +68,31 @@ def neutralise_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_LEADERS):
         return "'" + value
     return value
+
+
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def json_for_script(value: object) -> str:
+    """Serialise a value as JSON that is safe to place inside a ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become unicode escapes, so ``</script>`` in the data cannot end
+    the script, and U+2028/2029 cannot break older JS parsers.
+
+    Examples
+    --------
+    >>> json_for_script({"t": "</script>"})
+    '{"t": "\\\\u003c/script\\\\u003e"}'
+    """
+
+    return json.dumps(value, ensure_ascii=False, allow_nan=False).translate(_SCRIPT_SAFE)
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})
+
+
+def escape_markdown(value: object) -> str:
+    """Escape text for ``st.markdown`` so data never becomes markup, links or LaTeX."""
+    return "" if value is None else str(value).translate(_MD_SPECIAL)

@@ -1,0 +1,36 @@
+"""NATO–Pakistan Atlas: page config, shared sidebar controls, navigation."""
+
+import os
+
+# GDAL must never follow a VRT or fetch a URL on our behalf: set before geopandas loads.
+os.environ["OGR_SKIP"] = ",".join(filter(None, [os.environ.get("OGR_SKIP"), "OGR_VRT"]))
+os.environ.setdefault("GDAL_HTTP_TIMEOUT", "1")
+
+import streamlit as st
+
+from components.controls import year_controls
+from components.data import load_dataset
+from components.offline import FAVICON, vendor_assets
+from geo.errors import AtlasDataError
+
+st.set_page_config(page_title="NATO–Pakistan Atlas", page_icon=str(FAVICON), layout="wide")
+vendor_assets()
+
+try:
+    load_dataset()
+except AtlasDataError as exc:
+    st.title("NATO–Pakistan Atlas")
+    st.error(f"The Atlas cannot start because a bundled data file is not usable: {exc}")
+    st.info("Restore the file from the repository (git checkout -- data/) and reload the page.")
+    st.stop()
+
+page = st.navigation(
+    [
+        st.Page("app_pages/map.py", title="Map", icon=":material/map:", default=True),
+        st.Page("app_pages/about.py", title="About the data", icon=":material/info:"),
+    ]
+)
+with st.sidebar:
+    st.markdown("**NATO–Pakistan Atlas** · 1994–2015")
+    year_controls()
+page.run()

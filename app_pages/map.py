@@ -1,0 +1,41 @@
+"""Map page: routes, places and the year's events, with the timeline and event list."""
+
+import streamlit as st
+
+from components.atlas_map import atlas_map, map_view
+from components.controls import select_event, selected_event
+from components.data import load_dataset
+from components.event_list import event_card, event_list
+from components.timeline import event_timeline
+from geo.summary import year_summary
+from geo.text import escape_markdown as md
+from geo.timeline import events_shown
+
+ds = load_dataset()
+year, mode = st.session_state.year, st.session_state.mode or "year"
+layers = list(st.session_state.layers or [])
+selected = selected_event()
+if selected and selected not in set(ds.events["id"]):
+    select_event(None)
+    selected = None
+shown = events_shown(ds.events, year, mode)
+
+st.markdown(f"#### {md(year_summary(ds.events, ds.periods, year, mode))}")
+col_map, col_side = st.columns([3, 1.3], gap="small")
+with col_map:
+    clicked = atlas_map(map_view(ds, year, mode, layers, selected=selected), key="atlas_map")
+if clicked and clicked[0] == "event" and clicked[1] != selected:
+    select_event(clicked[1])
+    st.rerun()
+
+with col_side:
+    if shown.empty:
+        st.info(f"No recorded events in {year}. Routes and places are still shown.")
+    else:
+        st.markdown(f"**Events · {len(shown)}**")
+        event_list(shown, selected, key="event_pick")
+    if selected:
+        row = ds.events[ds.events["id"] == selected].iloc[0]
+        event_card(row)
+
+event_timeline(ds.events, ds.periods, year, selected=selected, key="timeline")

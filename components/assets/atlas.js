@@ -1,0 +1,202 @@
+/* NATO–Pakistan Atlas: the drawing helpers the map script calls.
+ *
+ * Every payload arrives as JSON. Fields named *_html were built on the server from
+ * escaped text (geo.text.escape_text); every other string is set as text, never as HTML.
+ * Nothing here fetches anything: Leaflet and this file are served by the app itself.
+ */
+(function (global) {
+  "use strict";
+  var Atlas = {};
+
+  function pane(map, name, zIndex) {
+    if (!map.getPane(name)) {
+      var p = map.createPane(name);
+      p.style.zIndex = String(zIndex);
+      if (name === "atlas-basemap" || name === "atlas-labels") {
+        p.style.pointerEvents = "none";
+      }
+    }
+    return name;
+  }
+
+  /* The bundled vector basemap, drawn below any online tiles so it shows when they fail.
+   * The payload holds the layers inline (HTML export) or the URL of the app's own copy,
+   * which the browser fetches once and caches instead of receiving it on every rerun. */
+  Atlas.basemap = function (map, payload) {
+    if (payload.url) {
+      fetch(payload.url).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      }).then(function (layers) { drawBasemap(map, layers); })
+        .catch(function (err) {
+          var n = map.getContainer().querySelector(".atlas-notice");
+          if (n) { n.textContent = "The bundled basemap could not be loaded (" + err.message + ")."; n.style.display = "block"; }
+        });
+    } else {
+      drawBasemap(map, payload.layers);
+    }
+  };
+
+  function drawBasemap(map, layers) {
+    var basePane = pane(map, "atlas-basemap", 150);
+    var labelPane = pane(map, "atlas-labels", 390);
+    layers.forEach(function (layer) {
+      if (layer.labels) {
+        layer.data.features.forEach(function (f) {
+          var c = f.geometry.coordinates;
+          var el = document.createElement("span");
+          el.textContent = f.properties.label;
+          L.marker([c[1], c[0]], {
+            pane: labelPane,
+            interactive: false,
+            keyboard: false,
+            icon: L.divIcon({ className: "atlas-label " + (layer.className || ""), html: el, iconSize: null }),
+          }).addTo(map);
+        });
+        return;
+      }
+      L.geoJSON(layer.data, {
+        pane: basePane,
+        interactive: false,
+        style: function (f) {
+          var s = Object.assign({}, layer.style);
+          if (layer.focusStyle && f.properties && f.properties.focus) {
+            Object.assign(s, layer.focusStyle);
+          }
+          return s;
+        },
+      }).addTo(map);
+    });
+    map.getContainer().setAttribute("data-atlas-basemap", "drawn");
+  }
+
+  /* Route lines: a pale casing under a styled line carrying the tooltip and popup. */
+  Atlas.lines = function (group, lines) {
+    lines.forEach(function (ln) {
+      L.polyline(ln.latlngs, {
+        color: "#FFFFFF", weight: ln.weight + 3, opacity: 0.85, interactive: false,
+      }).addTo(group);
+      var line = L.polyline(ln.latlngs, {
+        color: ln.color, weight: ln.weight, opacity: 0.95, dashArray: ln.dash || null,
+        lineCap: ln.dash ? "butt" : "round", className: "atlas-route atlas-status-" + ln.status,
+      });
+      if (ln.tooltip_html) line.bindTooltip(ln.tooltip_html, { sticky: true });
+      if (ln.popup_html) line.bindPopup(ln.popup_html, { maxWidth: 380 });
+      line.addTo(group);
+    });
+  };
+
+  /* Point markers as inline-SVG DivIcons (places and events). */
+  Atlas.markers = function (group, markers) {
+    markers.forEach(function (m) {
+      var cls = "atlas-marker " + m.cls + (m.selected ? " atlas-selected" : "");
+      var marker = L.marker([m.lat, m.lon], {
+        icon: L.divIcon({
+          className: cls, html: m.icon_html, iconSize: [m.size, m.size],
+          iconAnchor: [m.size / 2, m.size / 2],
+        }),
+        title: m.title, alt: m.title, riseOnHover: true, keyboard: true,
+        zIndexOffset: m.selected ? 1000 : (m.z || 0),
+      });
+      if (m.tooltip_html) marker.bindTooltip(m.tooltip_html, { direction: "top", offset: [0, -m.size / 2] });
+      if (m.popup_html) marker.bindPopup(m.popup_html, { maxWidth: 380 });
+      marker.addTo(group);
+      if (m.selected && m.open_popup) {
+        setTimeout(function () { marker.openPopup(); }, 0);
+      }
+    });
+  };
+
+  /* Uncertainty circles (radius in metres). */
+  Atlas.circles = function (group, circles) {
+    circles.forEach(function (c) {
+      L.circle([c.lat, c.lon], {
+        radius: c.radius_m, color: c.color, weight: c.weight, dashArray: c.dash,
+        fillColor: c.color, fillOpacity: c.fill_opacity, interactive: false,
+        className: "atlas-uncertainty",
+      }).addTo(group);
+    });
+  };
+
+  /* The title stamp inside the map, so every screenshot carries it. */
+  Atlas.stamp = function (map, stamp) {
+    var el = map.getContainer().querySelector(".atlas-stamp");
+    if (!el) return;
+    el.querySelector(".atlas-stamp-title").textContent = stamp.title;
+    el.querySelector(".atlas-stamp-sub").textContent = stamp.subtitle;
+    map.getContainer().setAttribute("data-atlas-year", String(stamp.year));
+    map.getContainer().setAttribute("data-atlas-view", stamp.view);
+  };
+
+  function control(position, className, build) {
+    var C = L.Control.extend({
+      options: { position: position },
+      onAdd: function (map) {
+        var div = L.DomUtil.create("div", className);
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        build(div, map);
+        return div;
+      },
+    });
+    return new C();
+  }
+
+  /* Legend, stamp, mouse position, fullscreen and the offline-tiles notice. */
+  Atlas.controls = function (map, opts) {
+    var stamp = L.DomUtil.create("div", "atlas-stamp", map.getContainer());
+    L.DomUtil.create("div", "atlas-stamp-title", stamp).textContent = opts.title;
+    L.DomUtil.create("div", "atlas-stamp-sub", stamp);
+
+    control("bottomright", "atlas-legend leaflet-control", function (div) {
+      div.innerHTML = opts.legend_html; // built from the app's own style constants
+      div.setAttribute("role", "region");
+      div.setAttribute("aria-label", "Map legend");
+    }).addTo(map);
+
+    control("bottomleft", "atlas-mouse leaflet-control", function (div, m) {
+      div.textContent = "Lat, lon: move the pointer over the map";
+      m.on("mousemove", function (e) {
+        var lat = e.latlng.lat, lon = e.latlng.lng;
+        div.textContent = Math.abs(lat).toFixed(4) + "° " + (lat >= 0 ? "N" : "S") + ", " +
+          Math.abs(lon).toFixed(4) + "° " + (lon >= 0 ? "E" : "W");
+      });
+    }).addTo(map);
+
+    control("topleft", "atlas-fullscreen leaflet-bar leaflet-control", function (div, m) {
+      var a = L.DomUtil.create("a", "", div);
+      a.href = "#";
+      a.title = "Full screen";
+      a.setAttribute("role", "button");
+      a.setAttribute("aria-label", "Toggle full screen");
+      a.innerHTML = '<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="#222" stroke-width="2"/></svg>';
+      L.DomEvent.on(a, "click", function (e) {
+        L.DomEvent.preventDefault(e);
+        var doc = document;
+        if (doc.fullscreenElement) { doc.exitFullscreen(); }
+        else if (m.getContainer().requestFullscreen) {
+          m.getContainer().requestFullscreen().then(function () { m.invalidateSize(); });
+        }
+      });
+    }).addTo(map);
+
+    var notice = L.DomUtil.create("div", "atlas-notice", map.getContainer());
+    notice.setAttribute("role", "status");
+    notice.style.display = "none";
+    function watch(layer) {
+      if (layer instanceof L.TileLayer && !layer._atlasWatched) {
+        layer._atlasWatched = true;
+        layer.on("tileerror", function () {
+          notice.textContent = opts.tiles_notice;
+          notice.style.display = "block";
+        });
+        layer.on("tileload", function () { notice.style.display = "none"; });
+      }
+    }
+    map.eachLayer(watch);
+    map.on("layeradd", function (e) { watch(e.layer); });
+    map.on("baselayerchange", function () { notice.style.display = "none"; });
+  };
+
+  global.Atlas = Atlas;
+})(window);

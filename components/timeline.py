@@ -1,0 +1,123 @@
+"""The event timeline: every event on a date axis by category, the selected year highlighted."""
+
+from functools import partial
+
+import altair as alt
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from components.controls import select_event
+from geo.style import CATEGORY_STYLES, STATUS_STYLES
+from geo.timeline import FIRST_YEAR, LAST_YEAR
+
+_SHAPES = {"circle": "circle", "square": "square", "diamond": "diamond", "triangle": "triangle-up",
+           "star": "triangle-down", "cross": "cross", "hexagon": "circle",
+           "pentagon": "square", "triangle_down": "triangle-down"}  # fmt: skip
+
+
+def _event_rows(events: gpd.GeoDataFrame, year: int, selected: str | None) -> pd.DataFrame:
+    rows = pd.DataFrame(
+        {
+            "id": events["id"],
+            "title": events["title"],
+            "date": events["start"],
+            "category": events["category"].map(lambda c: CATEGORY_STYLES[c].label),
+            "in_year": events["year"] == year,
+            "selected": events["id"] == selected,
+        }
+    )
+    return rows[(rows["date"].dt.year >= FIRST_YEAR) & (rows["date"].dt.year <= LAST_YEAR)]
+
+
+def _period_rows(periods: pd.DataFrame) -> pd.DataFrame:
+    corr = periods[
+        (periods["subject_type"] == "corridor") & periods["status"].isin(["closed", "blocked"])
+    ]
+    end = corr["end"].fillna(pd.Timestamp(LAST_YEAR, 12, 31))
+    return pd.DataFrame(
+        {
+            "lane": corr["subject"].str.title() + " corridor",
+            "start": corr["start"],
+            "end": end,
+            "status": corr["status"].map(lambda s: STATUS_STYLES[s].label),
+            "label": corr["label"],
+        }
+    )
+
+
+def timeline_chart(
+    events: gpd.GeoDataFrame,
+    periods: pd.DataFrame,
+    year: int,
+    *,
+    selected: str | None = None,
+    height: int = 230,
+) -> alt.TopLevelMixin:
+    """Return the Altair timeline: events as marks by category, closures as bars, year shaded."""
+    cats = [s.label for s in CATEGORY_STYLES.values()]
+    colors = [s.color for s in CATEGORY_STYLES.values()]
+    shapes = [_SHAPES[s.shape] for s in CATEGORY_STYLES.values()]
+    x_scale = alt.Scale(domain=[f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31"])
+    band = alt.Chart(pd.DataFrame({"start": [pd.Timestamp(year, 1, 1)],
+                                   "end": [pd.Timestamp(year, 12, 31)]})).mark_rect(
+        color="#FFD400", opacity=0.25
+    ).encode(x=alt.X("start:T", scale=x_scale), x2="end:T")  # fmt: skip
+    pick = alt.selection_point(name="pick", fields=["id"], on="click", clear=False)
+    rows = _event_rows(events, year, selected)
+    marks = (
+        alt.Chart(rows)
+        .mark_point(filled=True, size=90, stroke="#000000", strokeWidth=0.3)
+        .encode(
+            x=alt.X("date:T", title=None, scale=x_scale, axis=alt.Axis(format="%Y", tickCount=22)),
+            y=alt.Y("category:N", title=None, sort=cats),
+            color=alt.Color("category:N", scale=alt.Scale(domain=cats, range=colors), legend=None),
+            shape=alt.Shape("category:N", scale=alt.Scale(domain=cats, range=shapes), legend=None),
+            opacity=alt.condition("datum.in_year", alt.value(1.0), alt.value(0.35)),
+            strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0.3)),
+            tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "title:N", "category:N"],
+        )
+        .add_params(pick)
+    )
+    top = alt.layer(band, marks).properties(height=height, width="container")
+    spans = _period_rows(periods)
+    if spans.empty:
+        return top
+    bars = alt.Chart(spans).mark_bar(height=8, opacity=0.9).encode(
+        x=alt.X("start:T", scale=x_scale), x2="end:T",
+        y=alt.Y("lane:N", title=None),
+        color=alt.Color("status:N", scale=alt.Scale(
+            domain=[STATUS_STYLES[s].label for s in ("closed", "blocked")],
+            range=[STATUS_STYLES[s].color for s in ("closed", "blocked")]), legend=None),
+        tooltip=["lane:N", "status:N", "label:N", alt.Tooltip("start:T", format="%d %b %Y"),
+                 alt.Tooltip("end:T", format="%d %b %Y", title="until")],
+    )  # fmt: skip
+    bottom = alt.layer(band, bars).properties(height=44, width="container")
+    return alt.vconcat(top, bottom, spacing=4).resolve_scale(color="independent")
+
+
+def _on_pick(key: str, events: gpd.GeoDataFrame) -> None:
+    state = st.session_state.get(key) or {}
+    picked = (state.get("selection") or {}).get("pick") or []
+    if not picked:
+        return
+    event_id = picked[0].get("id")
+    rows = events[events["id"] == event_id]
+    if rows.empty:
+        return
+    row = rows.iloc[0]
+    center = None if row.geometry is None else (row.geometry.y, row.geometry.x)
+    select_event(event_id, center=center)
+    if FIRST_YEAR <= int(row["year"]) <= LAST_YEAR:
+        st.session_state.year = int(row["year"])
+
+
+def event_timeline(
+    events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, *, selected: str | None, key: str
+) -> None:
+    """Draw the timeline; clicking an event selects it, moves to its year and centres the map."""
+    chart = timeline_chart(events, periods, year, selected=selected)
+    st.altair_chart(
+        chart, on_select=partial(_on_pick, key, events), key=key, width="stretch",
+        selection_mode="pick",
+    )  # fmt: skip
