@@ -19,6 +19,7 @@ appear verbatim in the gazetteer (no invented URLs).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import re
@@ -30,7 +31,7 @@ from pyproj import Geod
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import data_curation as cur  # noqa: E402
+import data_curation as cur
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GAZETTEER = ROOT.parent / "shared" / "research" / "gazetteer.json"
@@ -186,7 +187,7 @@ def _segment(spec: str) -> list[cur.Vertex]:
 def _densify(verts: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """Insert geodesic intermediate points so no segment exceeds MAX_SEGMENT_KM."""
     out = [verts[0]]
-    for (lat1, lon1), (lat2, lon2) in zip(verts, verts[1:]):
+    for (lat1, lon1), (lat2, lon2) in itertools.pairwise(verts):
         _, _, dist = GEOD.inv(lon1, lat1, lon2, lat2)
         n = max(0, math.ceil(dist / 1000.0 / MAX_SEGMENT_KM) - 1)
         if n:
