@@ -1414,8 +1414,8 @@ EVENT_EXTRA: dict[str, dict[str, Any]] = {
         "actors": ["Militants (unidentified)"],
         "casualties": {"killed": _rng(2, 2, 2)},
         "vehicles_destroyed": _rng(12, None, 22),
-        "disputed": "At least 12 lorries burned (DPA) vs 22 (an Italian report cited by the "
-        "gazetteer); the Italian report is not among the retrieved URLs.",
+        "disputed": "At least 12 lorries burned (DPA) vs 22 (an Italian report named in the "
+        "gazetteer but not cited by URL, so not listed as a source here).",
         "disputed_claims": [
             _claim("At least 12 lorries burned; two people killed", "swj_dpa_ians"),
         ],
