@@ -32,8 +32,9 @@ _CALLBACK = """(function () {
     }
     function popup(row) {
         var when = row[3] || String(row[2]);
-        var html = "<div class='overlay-popup'><b>" + (row[4] || row[5] || when) + "</b><br>"
-            + when + (row[5] ? " \u00b7 " + row[5] : "") + "<table>";
+        var html = "<div class='overlay-popup' style='overflow-wrap:anywhere'><b>"
+            + (row[4] || row[5] || when) + "</b><br>" + when
+            + (row[5] ? " \u00b7 " + row[5] : "") + "<table>";
         for (var i = 0; i < fields.length; i++) {
             html += "<tr><th>" + fields[i] + "</th><td>" + row[6][i] + "</td></tr>";
         }

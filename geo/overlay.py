@@ -533,9 +533,12 @@ def _time(table: pd.DataFrame, reasons: pd.Series) -> tuple[pd.Series, pd.Series
     year_text = table["_year"].astype(str).str.strip()
     iso_part = date.str.extract(_ISO_DATE, expand=False)
     when = pd.to_datetime(iso_part, format="%Y-%m-%d", errors="coerce")
-    for fmt in _TEXT_DATES:
-        rest = date.where(when.isna() & iso_part.isna())
-        when = when.fillna(pd.to_datetime(rest, format=fmt, errors="coerce"))
+    rest = when.isna() & iso_part.isna() & (date != "") & ~date.str.match(_YEAR_ONLY)
+    for fmt in _TEXT_DATES:  # each format only sees the rows still unparsed
+        if not rest.any():
+            break
+        when = when.fillna(pd.to_datetime(date[rest], format=fmt, errors="coerce"))
+        rest &= when.isna()
     year_only = pd.to_numeric(date.where(date.str.match(_YEAR_ONLY)), errors="coerce")
     year_column = pd.to_numeric(year_text, errors="coerce")
     year = pd.Series(when.dt.year, index=table.index, dtype=float).fillna(year_only)
@@ -591,7 +594,7 @@ def _validate(
 
 
 def _display_name(filename: str) -> str:
-    return str(filename).strip()[:120] or "upload"
+    return str(filename).strip()[:255] or "upload"
 
 
 def _looks_like_json(text: str) -> bool:
