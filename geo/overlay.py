@@ -201,14 +201,27 @@ _GEOMETRY_TYPES = {
 }  # fmt: skip
 
 
-def _json_depth(text: str) -> int:
-    """Maximum bracket nesting outside strings, without recursion (vectorised)."""
-    brackets = _STRINGS.sub('""', text).encode("utf-8").translate(None, _NOT_BRACKETS)
+def _bracket_depth(raw: bytes) -> int:
+    brackets = raw.translate(None, _NOT_BRACKETS)
     if not brackets:
         return 0
     arr = np.frombuffer(brackets, dtype=np.uint8)
     steps = np.where((arr == ord("[")) | (arr == ord("{")), 1, -1).astype(np.int32)
     return int(np.cumsum(steps).max())
+
+
+def _json_depth(text: str) -> int:
+    """Maximum bracket nesting, without recursion (vectorised).
+
+    The fast count includes brackets inside strings; only when it exceeds the cap are the
+    strings removed for an exact count. Closing brackets inside strings could hide real depth
+    from the fast count; ``json.loads`` then stops at the interpreter's recursion limit and
+    its ``RecursionError`` is reported as the same error.
+    """
+    depth = _bracket_depth(text.encode("utf-8"))
+    if depth <= MAX_JSON_DEPTH:
+        return depth
+    return _bracket_depth(_STRINGS.sub('""', text).encode("utf-8"))
 
 
 def _parse_json(text: str, file: str) -> object:
@@ -226,7 +239,9 @@ def _parse_json(text: str, file: str) -> object:
             f"column {exc.colno}",
             file=file,
         ) from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise OverlayError("the JSON is nested too deeply; too complex", file=file) from None
+    except ValueError as exc:
         raise OverlayError(f"not valid JSON: {str(exc)[:120]}", file=file) from None
 
 

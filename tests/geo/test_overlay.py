@@ -597,3 +597,14 @@ def test_hostile_file_name_in_error_is_plain_data() -> None:
     with pytest.raises(OverlayError) as info:
         load_overlay(b"", HOSTILE)
     assert info.value.file == HOSTILE
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    ov = load_overlay(fc(point(73, 33, name="[" * 500 + "{" * 500)), "brackets.geojson")
+    assert ov.events["name"].tolist() == ["[" * 500 + "{" * 500]
+
+
+def test_closing_brackets_in_strings_cannot_smuggle_deep_nesting() -> None:
+    sneaky = b'{"a": "' + b"]" * 5_000 + b'", "b": ' + b"[" * 3_000 + b"]" * 3_000 + b"}"
+    with pytest.raises(OverlayError, match=r"too complex|nested"):
+        load_overlay(sneaky, "sneaky.geojson")
