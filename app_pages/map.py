@@ -38,4 +38,5 @@ with col_side:
         row = ds.events[ds.events["id"] == selected].iloc[0]
         event_card(row)
 
+st.caption(f"Timeline of all events, 1994–2015 · {year} highlighted · click an event to select it")
 event_timeline(ds.events, ds.periods, year, selected=selected, key="timeline")

@@ -10,6 +10,7 @@ from components.popups import traced_id
 from geo.io import Dataset
 from geo.summary import mode_label
 from geo.timeline import events_shown
+from geo.viewstate import parse_view
 
 RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
 
@@ -43,6 +44,10 @@ def map_view(
 
 def atlas_map(view: MapView, *, key: str, height: int = 640) -> tuple[str, str] | None:
     """Draw the map and return ``(kind, id)`` of a feature the analyst just clicked, if any."""
+    if "map_center" not in st.session_state:  # first run: restore a shared URL's extent
+        extent = parse_view(st.query_params.get("view"))
+        st.session_state.map_center = (extent.lat, extent.lon) if extent else None
+        st.session_state.map_zoom = extent.zoom if extent else None
     result = st_folium(
         build_base_map(),
         key=key,
@@ -51,7 +56,8 @@ def atlas_map(view: MapView, *, key: str, height: int = 640) -> tuple[str, str] 
         feature_group_to_add=year_groups(view),
         layer_control=folium.LayerControl(collapsed=True),
         returned_objects=RETURNED,
-        center=st.session_state.get("map_center"),
+        center=st.session_state.map_center,
+        zoom=st.session_state.map_zoom,
     )
     count = (result or {}).get("last_object_clicked_count")
     seen_key = f"{key}_clicks_seen"

@@ -12,7 +12,7 @@ from components import map_layers
 from components.offline import ATLAS_CSS, ATLAS_JS, STATIC, STATIC_URL, use_local_assets
 from geo.text import escape_text, json_for_script
 
-CENTER = (31.0, 68.6)  # lat, lon: both corridors and Shamsi in view
+CENTER = (29.9, 68.4)  # lat, lon: Karachi, both corridors, Kabul and Shamsi in view
 ZOOM = 6
 TILES_NOTICE = "Online tiles are unreachable: showing the bundled offline basemap instead."
 ONLINE_TILES = {
@@ -54,7 +54,9 @@ class AtlasCall(JSCSSMixin, MacroElement):
         return parent.get_name()
 
 
-def build_base_map(*, title: str = "NATO–Pakistan Atlas", inline: bool = False) -> folium.Map:
+def build_base_map(
+    *, title: str = "NATO–Pakistan Atlas", inline: bool = False, sync_url: bool = True
+) -> folium.Map:
     """Return the base map: bundled basemap, online tile options (off), legend and controls.
 
     It comes out identical on every rerun, so streamlit-folium never remounts the map.
@@ -82,6 +84,7 @@ def build_base_map(*, title: str = "NATO–Pakistan Atlas", inline: bool = False
         "title": title,
         "legend_html": map_layers.legend_html(),
         "tiles_notice": TILES_NOTICE,
+        "sync_url": sync_url,
     }
     m.add_child(AtlasCall("controls", controls, on_map=True))
     return m
@@ -132,7 +135,7 @@ def year_groups(view: MapView) -> list[folium.FeatureGroup]:
 
 def standalone_map(view: MapView) -> folium.Map:
     """Return one folium.Map holding the base map and the year's layers (for HTML export)."""
-    m = build_base_map(inline=True)
+    m = build_base_map(inline=True, sync_url=False)
     for group in year_groups(view):
         group.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)

@@ -26,6 +26,14 @@ from geo.text import escape_text as esc
 BASEMAP_DIR = Path(__file__).resolve().parents[1] / "data" / "basemap"
 LAYERS = {"routes": "Supply routes", "places": "Places", "uncertainty": "Uncertainty circles",
           "events": "Events"}  # fmt: skip
+# Places named on the map itself; the rest are named in their tooltips.
+LABELLED_PLACES = {
+    "torkham_crossing": "Torkham", "chaman_friendship_gate": "Chaman", "karachi_port": "Karachi",
+    "peshawar_city": "Peshawar", "quetta": "Quetta", "kabul_isaf_hq_jioc": "Kabul",
+    "kandahar_city": "Kandahar", "shamsi_airfield": "Shamsi", "salala_checkposts": "Salala",
+    "islamabad": "Islamabad", "jalalabad": "Jalalabad", "nato_hq_brussels": "NATO HQ",
+    "bonn_wccb": "Bonn", "tuzla": "Tuzla", "split_ns_hq": "Split",
+}  # fmt: skip
 STACK_OFFSET_PX = 7  # co-located markers fan out sideways on screen; their coordinates stay exact
 
 
@@ -123,7 +131,7 @@ def place_markers(
     out = []
     for place in places.itertuples():
         style = PLACE_STYLES[place.kind]
-        size = 12 if place.kind == "city" else 16
+        size = 9 if place.kind == "city" else 12
         spell = status_on(periods, place.id, pd.Timestamp(year, 12, 31).date())
         note = spell.label if spell else ""
         out.append(
@@ -134,6 +142,7 @@ def place_markers(
                 "cls": f"atlas-place atlas-kind-{place.kind}",
                 "icon_html": svg_marker(style.shape, style.color, size=size),
                 "title": place.name,
+                "label": LABELLED_PLACES.get(place.id),
                 "tooltip_html": popups.place_tooltip_html(place),
                 "popup_html": popups.place_popup_html(place, status_note=note),
                 "selected": place.id == selected,
@@ -184,7 +193,6 @@ def event_markers(events: gpd.GeoDataFrame, *, selected: str | None = None) -> l
                 "tooltip_html": popups.event_tooltip_html(event),
                 "popup_html": popups.event_popup_html(event),
                 "selected": event.id == selected,
-                "open_popup": event.id == selected,
                 "z": 100 + k,
             }
         )

@@ -83,11 +83,7 @@ def corridor_year_status(periods: pd.DataFrame, corridor: str, year: int) -> Yea
     worst = max(spells, key=lambda s: SEVERITY.get(s.status, 0))
     if len(spells) == 1:
         return YearStatus(worst.status, f"{worst.status} all year")
-    notes = []
-    for s in spells:
-        if s.status == "open" and worst.status != "open":
-            continue
-        notes.append(_describe(s, year))
+    notes = [_describe(s, year) for s in spells if s.status == worst.status]
     return YearStatus(worst.status, "; ".join(notes))
 
 

@@ -60,10 +60,11 @@ def period_changes(periods: pd.DataFrame, year: int) -> list[str]:
     out = []
     others = periods[periods["subject_type"] != "corridor"]
     for row in others.itertuples():
+        label = row.label.split(" (")[0]  # the summary line keeps labels short
         if row.start.year == year:
-            out.append(f"{row.label} from {format_day(row.start.date(), with_year=False)}")
+            out.append(f"{label} from {format_day(row.start.date(), with_year=False)}")
         if not pd.isna(row.end) and row.end.year == year:
-            out.append(f"{row.label} ended {format_day(row.end.date(), with_year=False)}")
+            out.append(f"{label} ended {format_day(row.end.date(), with_year=False)}")
     return out
 
 

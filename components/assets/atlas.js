@@ -90,9 +90,17 @@
   Atlas.markers = function (group, markers) {
     markers.forEach(function (m) {
       var cls = "atlas-marker " + m.cls + (m.selected ? " atlas-selected" : "");
+      var body = document.createElement("div");
+      body.innerHTML = m.icon_html; // inline SVG built by the server from style constants
+      if (m.label) {
+        var text = document.createElement("span");
+        text.className = "atlas-place-label";
+        text.textContent = m.label;
+        body.appendChild(text);
+      }
       var marker = L.marker([m.lat, m.lon], {
         icon: L.divIcon({
-          className: cls, html: m.icon_html, iconSize: [m.size, m.size],
+          className: cls, html: body, iconSize: [m.size, m.size],
           iconAnchor: [m.size / 2, m.size / 2],
         }),
         title: m.title, alt: m.title, riseOnHover: true, keyboard: true,
@@ -196,7 +204,24 @@
     map.eachLayer(watch);
     map.on("layeradd", function (e) { watch(e.layer); });
     map.on("baselayerchange", function () { notice.style.display = "none"; });
+    if (opts.sync_url) { syncViewToUrl(map); }
   };
+
+  /* Keep ?view=lat,lon,zoom in the page's URL as the analyst pans, without a rerun, so a
+   * copied URL reopens the same extent and exports can frame what is on screen. */
+  function syncViewToUrl(map) {
+    var host;
+    try { host = window.parent; if (host === window || !host.history) return; }
+    catch (e) { return; }
+    map.on("moveend", function () {
+      try {
+        var c = map.getCenter();
+        var url = new URL(host.location.href);
+        url.searchParams.set("view", c.lat.toFixed(4) + "," + c.lng.toFixed(4) + "," + map.getZoom());
+        host.history.replaceState(host.history.state, "", url.toString());
+      } catch (e) { /* a page that is not ours: leave its URL alone */ }
+    });
+  }
 
   global.Atlas = Atlas;
 })(window);

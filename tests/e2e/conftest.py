@@ -1,0 +1,136 @@
+"""Real-browser fixtures: the app on a free loopback port, and headless Debian Chromium."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(port: int, *, env: dict[str, str] | None = None, script: str = "app.py"):
+    """Start ``streamlit run`` on loopback and wait for its health check (no sleeps)."""
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.1)
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy in 60 s")
+
+
+def stop_app(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """The Atlas on the bundled data, one server for the whole session."""
+    port = free_port()
+    proc = start_app(port)
+    yield f"http://127.0.0.1:{port}"
+    stop_app(proc)
+
+
+@pytest.fixture(scope="session")
+def browser():  # noqa: ANN201
+    from playwright.sync_api import sync_playwright
+
+    exe = shutil.which("chromium")
+    if not exe:
+        pytest.fail("Debian's chromium is required for browser tests: apt-get install chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class OffsiteLog(list):
+    """Requests to any host other than the app's own; each is aborted and recorded."""
+
+
+@pytest.fixture
+def page(browser, app_url: str):  # noqa: ANN001, ANN201
+    """A fresh page in which every request to another host is aborted and recorded."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    own = urlsplit(app_url).netloc
+    offsite = OffsiteLog()
+
+    def guard(route) -> None:  # noqa: ANN001
+        url = route.request.url
+        if urlsplit(url).netloc in (own, "") or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            offsite.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    pg = context.new_page()
+    pg.offsite = offsite
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+def shot(pg, name: str) -> Path:  # noqa: ANN001
+    """Save a screenshot of the scenario for a person to look at."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def wait_idle(pg) -> None:  # noqa: ANN001
+    """Wait until Streamlit has finished the current script run."""
+    pg.wait_for_selector("[data-test-script-state='notRunning']", state="attached", timeout=30000)
+    pg.wait_for_function(
+        "() => !document.querySelector(\"[data-test-script-state='running']\")", timeout=30000
+    )
+
+
+def map_frame(pg):  # noqa: ANN001, ANN201
+    return pg.frame_locator(MAP_FRAME)
+
+
+def wait_map_year(pg, year: int) -> None:  # noqa: ANN001
+    """Wait until the map inside the component shows ``year``'s layers."""
+    map_frame(pg).locator(f".leaflet-container[data-atlas-year='{year}']").wait_for(timeout=30000)

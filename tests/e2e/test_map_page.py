@@ -1,0 +1,132 @@
+"""The map page in headless Chromium, offline: layers, slider, zoom, selection, URL."""
+
+import re
+
+import pytest
+
+from geo.io import read_dataset
+from geo.timeline import events_in_year
+from tests.e2e.conftest import MAP_FRAME, map_frame, shot, wait_idle, wait_map_year
+
+pytestmark = pytest.mark.e2e
+DS = read_dataset()
+
+
+def located(year: int) -> int:
+    shown = events_in_year(DS.events, year)
+    return int(shown.geometry.notna().sum())
+
+
+def leaflet(pg):  # noqa: ANN001, ANN201
+    """The component iframe as a Frame, to ask Leaflet for its state."""
+    return pg.locator(MAP_FRAME).element_handle().content_frame()
+
+
+def open_year(pg, app_url: str, year: int, extra: str = "") -> None:  # noqa: ANN001
+    pg.goto(f"{app_url}/?year={year}{extra}")
+    wait_map_year(pg, year)
+    wait_idle(pg)
+
+
+def test_known_year_draws_routes_places_and_events_offline(page, app_url: str) -> None:
+    open_year(page, app_url, 2011)
+    frame = map_frame(page)
+    frame.locator(".leaflet-container[data-atlas-basemap='drawn']").wait_for()
+    assert frame.locator(".atlas-event").count() == located(2011)
+    assert frame.locator(".atlas-place").count() == len(DS.places)
+    assert frame.locator("path.atlas-route").count() == len(DS.routes)
+    assert frame.locator("path.atlas-status-closed").count() == len(DS.routes)
+    stamp = frame.locator(".atlas-stamp").inner_text()
+    assert "NATO–Pakistan Atlas · 2011 · events in year" in stamp
+    assert frame.locator(".atlas-legend").is_visible()
+    assert frame.locator(".leaflet-control-scale").is_visible()
+    assert frame.locator(".leaflet-control-layers").count() == 1
+    assert frame.locator(".atlas-fullscreen").is_visible()
+    assert (
+        "both corridors closed from 26 Nov 2011" in page.get_by_role("heading").first.inner_text()
+    )
+    shot(page, "map_2011")
+    assert page.offsite == [], page.offsite
+    assert page.errors == []
+
+
+def test_keyboard_on_slider_moves_map_timeline_list_and_url_together(page, app_url) -> None:
+    open_year(page, app_url, 2011)
+    list_before = page.get_by_role("radiogroup", name="Events").inner_text()
+    slider = page.get_by_role("slider")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    wait_map_year(page, 2012)
+    wait_idle(page)
+    frame = map_frame(page)
+    assert frame.locator(".atlas-event").count() == located(2012)
+    assert re.search(r"[?&]year=2012\b", page.url)
+    assert "2012 highlighted" in page.get_by_test_id("stCaptionContainer").last.inner_text()
+    assert page.get_by_role("radiogroup", name="Events").inner_text() != list_before
+    assert "2012:" in page.get_by_role("heading").first.inner_text()
+    page.keyboard.press("Home")
+    wait_map_year(page, 1994)
+    assert re.search(r"[?&]year=1994\b", page.url)
+    shot(page, "map_keyboard_1994")
+    assert page.offsite == []
+
+
+def test_zoom_and_centre_survive_a_year_change(page, app_url: str) -> None:
+    open_year(page, app_url, 2008)
+    frame = leaflet(page)
+    frame.evaluate("() => window.map.setView([34.05, 71.2], 9, {animate: false})")
+    page.wait_for_function(
+        "() => new URL(location.href).searchParams.get('view') === '34.0500,71.2000,9'"
+    )
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    wait_map_year(page, 2009)
+    wait_idle(page)
+    frame = leaflet(page)
+    zoom, lat, lon = frame.evaluate(
+        "() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]"
+    )
+    assert zoom == 9
+    assert abs(lat - 34.05) < 0.01 and abs(lon - 71.2) < 0.01
+    shot(page, "map_khyber_zoom_kept_2009")
+
+
+def test_shared_url_reopens_year_mode_extent_and_selection(page, app_url: str) -> None:
+    page.goto(f"{app_url}/?year=2008&mode=everything+up+to+year&view=34.0000,71.3000,8"
+              "&event=ev_2008_12_07_portward")  # fmt: skip
+    wait_map_year(page, 2008)
+    wait_idle(page)
+    zoom = leaflet(page).evaluate("() => window.map.getZoom()")
+    assert zoom == 8
+    frame = map_frame(page)
+    assert frame.locator(".atlas-event").count() == int(
+        DS.events[DS.events["start"].dt.year <= 2008].geometry.notna().sum()
+    )
+    assert frame.locator(".atlas-selected").count() == 1
+    assert "everything up to year" in frame.locator(".atlas-stamp").inner_text()
+    assert page.get_by_text("Port World Logistics", exact=False).first.is_visible()
+
+
+def test_clicking_a_marker_selects_the_event_in_the_list(page, app_url: str) -> None:
+    open_year(page, app_url, 2007)
+    frame = map_frame(page)
+    marker = frame.locator(".atlas-event").first
+    title = marker.get_attribute("title")
+    marker.click()
+    page.wait_for_function(
+        "() => new URL(location.href).searchParams.get('event') !== null", timeout=30000
+    )
+    wait_idle(page)
+    checked = page.get_by_role("radiogroup", name="Events").locator("label:has(input:checked)")
+    assert title in checked.inner_text()
+    assert frame.locator(".atlas-selected").count() == 1
+    shot(page, "map_marker_selected_2007")
+
+
+def test_quiet_year_says_so_and_still_shows_routes(page, app_url: str) -> None:
+    open_year(page, app_url, 1999)
+    assert page.get_by_text("No recorded events in 1999").is_visible()
+    frame = map_frame(page)
+    assert frame.locator(".atlas-event").count() == 0
+    assert frame.locator("path.atlas-route").count() == len(DS.routes)
+    shot(page, "map_quiet_1999")
