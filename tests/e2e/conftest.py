@@ -71,7 +71,7 @@ def app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():  # noqa: ANN201
+def browser():
     from playwright.sync_api import sync_playwright
 
     exe = shutil.which("chromium")
@@ -88,13 +88,13 @@ class OffsiteLog(list):
 
 
 @pytest.fixture
-def page(browser, app_url: str):  # noqa: ANN001, ANN201
+def page(browser, app_url: str):
     """A fresh page in which every request to another host is aborted and recorded."""
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     own = urlsplit(app_url).netloc
     offsite = OffsiteLog()
 
-    def guard(route) -> None:  # noqa: ANN001
+    def guard(route) -> None:
         url = route.request.url
         if urlsplit(url).netloc in (own, "") or url.startswith(("data:", "blob:", "about:")):
             route.continue_()
@@ -111,7 +111,7 @@ def page(browser, app_url: str):  # noqa: ANN001, ANN201
     context.close()
 
 
-def shot(pg, name: str) -> Path:  # noqa: ANN001
+def shot(pg, name: str) -> Path:
     """Save a screenshot of the scenario for a person to look at."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
@@ -119,7 +119,7 @@ def shot(pg, name: str) -> Path:  # noqa: ANN001
     return path
 
 
-def wait_idle(pg) -> None:  # noqa: ANN001
+def wait_idle(pg) -> None:
     """Wait until Streamlit has finished the current script run."""
     pg.wait_for_selector("[data-test-script-state='notRunning']", state="attached", timeout=30000)
     pg.wait_for_function(
@@ -127,10 +127,10 @@ def wait_idle(pg) -> None:  # noqa: ANN001
     )
 
 
-def map_frame(pg):  # noqa: ANN001, ANN201
+def map_frame(pg):
     return pg.frame_locator(MAP_FRAME)
 
 
-def wait_map_year(pg, year: int) -> None:  # noqa: ANN001
+def wait_map_year(pg, year: int) -> None:
     """Wait until the map inside the component shows ``year``'s layers."""
     map_frame(pg).locator(f".leaflet-container[data-atlas-year='{year}']").wait_for(timeout=30000)

@@ -17,12 +17,12 @@ def located(year: int) -> int:
     return int(shown.geometry.notna().sum())
 
 
-def leaflet(pg):  # noqa: ANN001, ANN201
+def leaflet(pg):
     """The component iframe as a Frame, to ask Leaflet for its state."""
     return pg.locator(MAP_FRAME).element_handle().content_frame()
 
 
-def open_year(pg, app_url: str, year: int, extra: str = "") -> None:  # noqa: ANN001
+def open_year(pg, app_url: str, year: int, extra: str = "") -> None:
     pg.goto(f"{app_url}/?year={year}{extra}")
     wait_map_year(pg, year)
     wait_idle(pg)
