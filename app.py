@@ -1,16 +1,16 @@
 """NATO–Pakistan Atlas: page config, shared sidebar controls, navigation."""
 
-import os
+from geo.gdal_guard import harden_gdal_environment
 
 # GDAL must never follow a VRT or fetch a URL on our behalf: set before geopandas loads.
-os.environ["OGR_SKIP"] = ",".join(filter(None, [os.environ.get("OGR_SKIP"), "OGR_VRT"]))
-os.environ.setdefault("GDAL_HTTP_TIMEOUT", "1")
+harden_gdal_environment()
 
 import streamlit as st
 
 from components.controls import year_controls
 from components.data import load_dataset
 from components.offline import FAVICON, vendor_assets
+from components.overlays import overlay_panel
 from geo.errors import AtlasDataError
 
 st.set_page_config(page_title="NATO–Pakistan Atlas", page_icon=str(FAVICON), layout="wide")
@@ -33,4 +33,6 @@ page = st.navigation(
 with st.sidebar:
     st.markdown("**NATO–Pakistan Atlas** · 1994–2015")
     year_controls()
+    with st.expander("Your overlays", icon=":material/upload_file:"):
+        overlay_panel()
 page.run()

@@ -6,6 +6,7 @@ from components.atlas_map import atlas_map, map_view
 from components.controls import select_event, selected_event
 from components.data import load_dataset
 from components.event_list import event_card, event_list
+from components.overlays import visible_overlays
 from components.timeline import event_timeline
 from geo.summary import year_summary
 from geo.text import escape_markdown as md
@@ -23,7 +24,10 @@ shown = events_shown(ds.events, year, mode)
 st.markdown(f"#### {md(year_summary(ds.events, ds.periods, year, mode))}")
 col_map, col_side = st.columns([3, 1.3], gap="small")
 with col_map:
-    clicked = atlas_map(map_view(ds, year, mode, layers, selected=selected), key="atlas_map")
+    view = map_view(
+        ds, year, mode, layers, selected=selected, overlays=visible_overlays(year, mode)
+    )
+    clicked = atlas_map(view, key="atlas_map")
 if clicked and clicked[0] == "event" and clicked[1] != selected:
     select_event(clicked[1])
     st.rerun()

@@ -1,11 +1,14 @@
 """The one st_folium call: base map mounted once, per-year layers swapped in place."""
 
 import folium
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from components import map_layers
 from components.event_map import MapView, build_base_map, year_groups
+from components.overlay_layer import overlay_feature_group
+from components.overlays import OverlayEntry
 from components.popups import traced_id
 from geo.io import Dataset
 from geo.summary import mode_label
@@ -23,6 +26,7 @@ def map_view(
     *,
     selected: str | None,
     title: str = "NATO–Pakistan Atlas",
+    overlays: list[tuple[OverlayEntry, pd.DataFrame]] | None = None,
 ) -> MapView:
     """Return what the map shows for a year, mode and layer choice."""
     shown = events_shown(ds.events, year, mode)
@@ -38,6 +42,15 @@ def map_view(
         places=map_layers.place_markers(ds.places, ds.periods, year),
         circles=map_layers.uncertainty_circles(ds.places),
         events=map_layers.event_markers(shown, selected=selected),
+        overlays=[
+            overlay_feature_group(rows, name=e.overlay.name, color=e.color, fields=e.overlay.fields)
+            for e, rows in overlays or []
+            if not rows.empty
+        ],
+        overlay_legend=[
+            {"name": f"{e.overlay.name} ({len(rows):,})", "color": e.color}
+            for e, rows in overlays or []
+        ],
         layers=tuple(layers),
     )
 

@@ -9,7 +9,15 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from components import map_layers
-from components.offline import ATLAS_CSS, ATLAS_JS, STATIC, STATIC_URL, use_local_assets
+from components.offline import (
+    ATLAS_CSS,
+    ATLAS_JS,
+    CLUSTER_CSS,
+    CLUSTER_JS,
+    STATIC,
+    STATIC_URL,
+    use_local_assets,
+)
 from geo.text import escape_text, json_for_script
 
 CENTER = (29.9, 68.4)  # lat, lon: Karachi, both corridors, Kabul and Shamsi in view
@@ -54,6 +62,20 @@ class AtlasCall(JSCSSMixin, MacroElement):
         return parent.get_name()
 
 
+class ClusterAssets(JSCSSMixin, MacroElement):
+    """Load Leaflet.markercluster with the base map, so overlays added later can cluster.
+
+    streamlit-folium loads script links only when the map first mounts.
+    """
+
+    _template = Template("")
+    default_js: ClassVar[list[tuple[str, str]]] = [("markerclusterjs", CLUSTER_JS)]
+    default_css: ClassVar[list[tuple[str, str]]] = [
+        ("markerclustercss", CLUSTER_CSS[0]),
+        ("markerclusterdefaultcss", CLUSTER_CSS[1]),
+    ]
+
+
 def build_base_map(
     *, title: str = "NATO–Pakistan Atlas", inline: bool = False, sync_url: bool = True
 ) -> folium.Map:
@@ -67,6 +89,9 @@ def build_base_map(
         location=CENTER, zoom_start=ZOOM, tiles=None, control_scale=True,
         min_zoom=3, max_zoom=18, prefer_canvas=False, world_copy_jump=False,
     )  # fmt: skip
+    # folium only hands zoom limits to tile layers; the map itself needs them (and
+    # Leaflet.markercluster refuses a map without maxZoom).
+    m.options.update({"max_zoom": 18, "min_zoom": 3})
     folium.FeatureGroup(name="Bundled basemap only (offline)", overlay=False, control=True).add_to(
         m
     )
@@ -79,6 +104,7 @@ def build_base_map(
         basemap = {"layers": map_layers.basemap_layers()}
     else:
         basemap = {"url": f"{STATIC_URL}/atlas/{map_layers.publish_basemap(STATIC)}"}
+    m.add_child(ClusterAssets())
     m.add_child(AtlasCall("basemap", basemap, on_map=True))
     controls = {
         "title": title,
@@ -103,6 +129,8 @@ class MapView:
     circles: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     layers: tuple[str, ...] = tuple(map_layers.LAYERS)
+    overlays: list[folium.FeatureGroup] = field(default_factory=list)
+    overlay_legend: list[dict] = field(default_factory=list)  # {"name": str, "color": str}
 
 
 def year_groups(view: MapView) -> list[folium.FeatureGroup]:
@@ -113,7 +141,7 @@ def year_groups(view: MapView) -> list[folium.FeatureGroup]:
         AtlasCall(
             "stamp",
             {"title": view.stamp_title, "subtitle": view.stamp_subtitle, "year": view.year,
-             "view": view.view_key},
+             "view": view.view_key, "overlays": view.overlay_legend},
             on_map=True,
         )
     )  # fmt: skip
@@ -130,7 +158,7 @@ def year_groups(view: MapView) -> list[folium.FeatureGroup]:
         group = folium.FeatureGroup(name=escape_text(map_layers.LAYERS[key]))
         group.add_child(AtlasCall(fn, payload))
         groups.append(group)
-    return groups
+    return groups + view.overlays
 
 
 def standalone_map(view: MapView) -> folium.Map:

@@ -132,6 +132,17 @@
     if (!el) return;
     el.querySelector(".atlas-stamp-title").textContent = stamp.title;
     el.querySelector(".atlas-stamp-sub").textContent = stamp.subtitle;
+    var box = map.getContainer().querySelector(".atlas-legend-overlays");
+    if (box) {
+      box.textContent = "";
+      (stamp.overlays || []).forEach(function (o) {
+        var row = L.DomUtil.create("div", "row", box);
+        var dot = L.DomUtil.create("span", "atlas-swatch", row);
+        dot.style.background = /^#[0-9a-fA-F]{3,8}$/.test(o.color) ? o.color : "#000";
+        L.DomUtil.create("span", "", row).textContent = o.name; // uploaded name: text only
+      });
+      box.style.display = (stamp.overlays || []).length ? "block" : "none";
+    }
     map.getContainer().setAttribute("data-atlas-year", String(stamp.year));
     map.getContainer().setAttribute("data-atlas-view", stamp.view);
   };
@@ -158,6 +169,8 @@
 
     control("bottomright", "atlas-legend leaflet-control", function (div) {
       div.innerHTML = opts.legend_html; // built from the app's own style constants
+      var ov = L.DomUtil.create("div", "atlas-legend-overlays", div);
+      ov.style.display = "none";
       div.setAttribute("role", "region");
       div.setAttribute("aria-label", "Map legend");
     }).addTo(map);
