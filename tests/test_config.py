@@ -1,0 +1,109 @@
+"""The reviewed Streamlit configuration, and what ./static may hold."""
+
+import ast
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from components.offline import STATIC, vendor_assets
+from geo.overlay import MAX_BYTES
+from tests.conftest import ROOT
+
+CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+VENDORED = {"leaflet", "markercluster", "atlas"}
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "expected"),
+    [
+        ("server", "enableCORS", True),
+        ("server", "enableXsrfProtection", True),
+        ("server", "address", "127.0.0.1"),
+        ("server", "maxUploadSize", 50),
+        ("server", "enableStaticServing", True),
+        ("server", "disconnectedSessionTTL", 60),
+        ("server", "enableAgentApi", False),
+        ("server", "headless", True),
+        ("client", "showErrorDetails", "none"),
+        ("client", "toolbarMode", "viewer"),
+        ("client", "disableDataExport", True),
+        ("browser", "gatherUsageStats", False),
+    ],
+)
+def test_config_sets_reviewed_value(section: str, key: str, expected: object) -> None:
+    assert CONFIG[section][key] == expected
+
+
+def test_upload_cap_matches_the_overlay_loader_limit() -> None:
+    assert CONFIG["server"]["maxUploadSize"] == MAX_BYTES / 2**20
+    assert CONFIG["server"]["maxUploadSize"] <= 50
+
+
+def test_cors_allows_no_other_origin_and_hosts_are_pinned() -> None:
+    assert CONFIG["server"].get("corsAllowedOrigins", []) == []
+    hosts = CONFIG["server"]["allowedHosts"]
+    assert hosts and "*" not in hosts
+    assert set(hosts) <= {"127.0.0.1", "localhost"}
+
+
+def test_config_holds_no_secret() -> None:
+    assert "cookieSecret" not in CONFIG["server"]
+    assert 0 < CONFIG["server"]["disconnectedSessionTTL"] <= 120
+
+
+def test_every_key_is_a_streamlit_option() -> None:
+    from streamlit import config
+
+    for section, values in CONFIG.items():
+        for key in values:
+            assert f"{section}.{key}" in config._config_options_template, f"{section}.{key}"
+
+
+def test_vendor_assets_fills_static_with_vendored_folders_only(tmp_path: Path) -> None:
+    target = vendor_assets(tmp_path / "static")
+    assert {p.name for p in target.iterdir()} == VENDORED
+    assert all(p.is_dir() and not p.is_symlink() for p in target.iterdir())
+
+
+def test_served_static_holds_only_vendored_assets() -> None:
+    vendor_assets()
+    assert {p.name for p in STATIC.iterdir()} <= VENDORED
+    atlas = {p.name for p in (STATIC / "atlas").iterdir()}
+    assert all(n in {"atlas.js", "atlas.css"} or n.startswith("basemap-") for n in atlas), atlas
+    suffixes = {p.suffix for p in STATIC.rglob("*") if p.is_file()}
+    assert suffixes <= {".js", ".css", ".png", ".json", ""}, suffixes
+
+
+ALLOWED_STATIC_WRITERS = {"components/offline.py", "components/map_layers.py"}
+WRITE_CALLS = {"write_bytes", "write_text", "open", "copy", "copy2", "copyfile", "copytree",
+               "move", "rename", "replace", "mkstemp", "NamedTemporaryFile"}  # fmt: skip
+
+
+def _calls(tree: ast.AST) -> set[str]:
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            fn = node.func
+            out.add(fn.attr if isinstance(fn, ast.Attribute) else getattr(fn, "id", ""))
+    return out
+
+
+def test_only_the_asset_vendoring_code_writes_into_static() -> None:
+    """User uploads and exports must never land in ./static: it is served as-is."""
+    offenders = []
+    sources = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py")]
+    sources += [*(ROOT / "components").glob("*.py"), *(ROOT / "geo").glob("*.py")]
+    for path in sources:
+        rel = path.relative_to(ROOT).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        strings = {
+            n.value
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str)
+        }
+        touches = "STATIC" in names or any(s.strip("/").startswith("static") for s in strings)
+        if touches and _calls(tree) & WRITE_CALLS and rel not in ALLOWED_STATIC_WRITERS:
+            offenders.append(rel)
+    assert offenders == []
