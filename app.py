@@ -21,7 +21,7 @@ try:
 except AtlasDataError as exc:
     st.title("NATO–Pakistan Atlas")
     st.error(f"The Atlas cannot start because a bundled data file is not usable: {exc}")
-    st.info("Restore the file from the repository (git checkout -- data/) and reload the page.")
+    st.info("Restore the file from the repository (`git checkout -- data/`) and reload the page.")
     st.stop()
 
 page = st.navigation(
