@@ -1,0 +1,116 @@
+"""Analyst overlays in the real app: upload, year filter, hostile text, session isolation."""
+
+import csv
+import io
+
+import pytest
+
+from tests.e2e.conftest import MAP_FRAME, shot, wait_idle, wait_map_year
+
+pytestmark = pytest.mark.e2e
+ACLED = [
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "admin1", "location", "latitude", "longitude", "geo_precision",
+    "source", "notes", "fatalities",
+]  # fmt: skip
+HOSTILE = '<img src=x onerror="window.top.__pwned=1">${window.top.__pwned=2}`</script>'
+# browsers percent-encode double quotes in upload file names, so the name payload has none
+HOSTILE_NAME = "<img src=x onerror=window.top.__pwned=3>${window.top.__pwned=4}`</script>"
+CLUSTERED = """() => Object.values(window.map._layers)
+    .filter(l => l.getLayers && l._gridClusters)
+    .reduce((n, l) => n + l.getLayers().length, 0)"""
+
+
+def acled_csv(rows_per_year: dict[int, int], *, text: str = "Battles") -> bytes:
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(ACLED)
+    i = 0
+    for year, n in rows_per_year.items():
+        for k in range(n):
+            i += 1
+            lat, lon = 33.5 + (k % 10) / 10, 71.0 + (k % 7) / 10
+            w.writerow([f"PAK{i}", f"{k % 28 + 1} March {year}", year, 1, text, "Armed clash",
+                        "Militants", "Police", "Khyber Pakhtunkhwa", f"Place {i}",
+                        lat, lon, 1, "Dawn", text, k % 3])  # fmt: skip
+    return out.getvalue().encode()
+
+
+def upload(pg, name: str, data: bytes) -> None:
+    pg.get_by_text("Your overlays").click()
+    pg.locator("input[type=file]").set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": data}
+    )
+    pg.get_by_text("events loaded").wait_for(timeout=60000)
+    wait_idle(pg)
+
+
+def clustered(pg) -> int:
+    frame = pg.locator(MAP_FRAME).element_handle().content_frame()
+    return frame.evaluate(CLUSTERED)
+
+
+def test_acled_csv_shows_its_events_for_the_selected_year(page, app_url: str) -> None:
+    page.goto(f"{app_url}/?year=2010")
+    wait_map_year(page, 2010)
+    wait_idle(page)
+    upload(page, "acled_export.csv", acled_csv({2010: 40, 2011: 25}))
+    assert page.get_by_text("acled_export.csv: 65 events loaded, 0 rejected").is_visible()
+    page.wait_for_function("() => true")
+    assert clustered(page) == 40
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    wait_map_year(page, 2011)
+    wait_idle(page)
+    assert clustered(page) == 25
+    legend = page.frame_locator(MAP_FRAME).locator(".atlas-legend-overlays").inner_text()
+    assert "acled_export.csv (25)" in legend
+    shot(page, "overlay_acled_2011")
+
+
+def test_hostile_file_shows_as_literal_text_and_runs_nothing(page, app_url: str) -> None:
+    page.goto(f"{app_url}/?year=2011")
+    wait_map_year(page, 2011)
+    wait_idle(page)
+    upload(page, f"{HOSTILE_NAME}.csv", acled_csv({2011: 5}, text=HOSTILE))
+    frame = page.frame_locator(MAP_FRAME)
+    assert HOSTILE_NAME in frame.locator(".atlas-legend-overlays").inner_text()
+    assert page.get_by_text(f"{HOSTILE_NAME}.csv: 5 events loaded").is_visible()
+    # open what an analyst would open: zoom into the points, hover and click them
+    handle = page.locator(MAP_FRAME).element_handle().content_frame()
+    handle.evaluate("() => window.map.setView([33.9, 71.3], 12, {animate: false})")
+    page.wait_for_timeout(500)
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    handle.evaluate(
+        """() => Object.values(window.map._layers).filter(l => l.getLayers && l._gridClusters)
+            .forEach(g => g.getLayers().slice(0, 5)
+            .forEach(m => { m.openTooltip(); m.openPopup(); }))"""
+    )
+    page.wait_for_timeout(500)
+    popup = frame.locator(".leaflet-popup-content").first.inner_text()
+    assert "<img src=x" in popup
+    assert page.evaluate("() => window.__pwned") is None
+    assert handle.evaluate("() => window.__pwned") is None
+    shot(page, "overlay_hostile")
+    assert page.errors == []
+
+
+def test_two_sessions_do_not_see_each_others_overlays(browser, app_url: str) -> None:
+    a = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    b = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    for pg in (a, b):
+        pg.goto(f"{app_url}/?year=2010")
+        wait_map_year(pg, 2010)
+        wait_idle(pg)
+    upload(a, "private_a.csv", acled_csv({2010: 12}))
+    assert clustered(a) == 12
+    b.reload()
+    wait_map_year(b, 2010)
+    wait_idle(b)
+    b.get_by_text("Your overlays").click()
+    assert b.get_by_text("private_a.csv").count() == 0
+    assert clustered(b) == 0
+    shot(b, "overlay_other_session_sees_nothing")
+    a.context.close()
+    b.context.close()

@@ -1,0 +1,90 @@
+"""The pages under Streamlit's AppTest: every year renders, controls drive the summary and list."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.io import read_dataset
+from geo.timeline import FIRST_YEAR, LAST_YEAR, events_in_year
+from tests.conftest import ROOT
+
+DS = read_dataset()
+
+
+@pytest.fixture(scope="module")
+def at() -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def summary(app: AppTest) -> str:
+    return next(m.value for m in app.markdown if m.value.startswith("#### "))
+
+
+def map_args(app: AppTest) -> dict:
+    """What the browser would receive from st_folium (its JSON arguments)."""
+    comps = list(app.get("component_instance"))
+    return json.loads(comps[0].proto.json_args)
+
+
+def test_every_year_renders_without_exception(at: AppTest) -> None:
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        at.sidebar.slider(key="year").set_value(year).run()
+        assert not at.exception, year
+        assert summary(at).startswith(f"#### {year}")
+
+
+def test_slider_changes_summary_list_and_map_layers(at: AppTest) -> None:
+    at.sidebar.slider(key="year").set_value(2011).run()
+    s2011, list2011 = summary(at), at.radio(key="event_pick").options
+    fg2011 = map_args(at)["feature_group"]
+    at.sidebar.slider(key="year").set_value(2013).run()
+    assert summary(at) != s2011
+    assert "Torkham blocked from 24 Nov 2013" in summary(at)
+    options = at.radio(key="event_pick").options
+    assert options != list2011
+    assert len(options) == len(events_in_year(DS.events, 2013))
+    assert map_args(at)["feature_group"] != fg2011
+    assert '"year": 2013' in map_args(at)["feature_group"]
+
+
+def test_map_is_not_remounted_by_a_year_change(at: AppTest) -> None:
+    # streamlit-folium keys its component on a hash of the base map's script
+    at.sidebar.slider(key="year").set_value(2008).run()
+    before = map_args(at)["script"]
+    at.sidebar.slider(key="year").set_value(2009).run()
+    assert map_args(at)["script"] == before
+
+
+def test_quiet_year_says_so(at: AppTest) -> None:
+    at.sidebar.slider(key="year").set_value(1999).run()
+    assert any("No recorded events in 1999" in i.value for i in at.info)
+    assert not at.exception
+
+
+def test_step_buttons_move_one_year_and_stop_at_the_ends(at: AppTest) -> None:
+    at.sidebar.slider(key="year").set_value(LAST_YEAR).run()
+    assert at.sidebar.button(key="year_fwd").disabled
+    at.sidebar.button(key="year_back").click().run()
+    assert at.sidebar.slider(key="year").value == LAST_YEAR - 1
+
+
+def test_cumulative_mode_counts_everything_up_to_the_year(at: AppTest) -> None:
+    at.sidebar.slider(key="year").set_value(2004).run()
+    at.sidebar.segmented_control(key="mode").set_value("cumulative").run()
+    n = int((DS.events["start"].dt.year <= 2004).sum())
+    assert f"{n} events up to 2004" in summary(at)
+    at.sidebar.segmented_control(key="mode").set_value("year").run()
+
+
+def test_choosing_an_event_shows_its_card_and_sets_the_url(at: AppTest) -> None:
+    at.sidebar.slider(key="year").set_value(2011).run()
+    at.radio(key="event_pick").set_value("ev_2011_11_26_salala").run()
+    assert not at.exception
+    assert at.query_params["event"] in ("ev_2011_11_26_salala", ["ev_2011_11_26_salala"])
+    texts = " ".join(m.value for m in at.markdown).replace("\\", "")  # drop markdown escapes
+    assert "24 killed (reports range 24–28)" in texts
+    assert any("Disputed" in w.value for w in at.warning)
