@@ -1,0 +1,157 @@
+"""Data extracts of what a view shows, as GeoJSON (RFC 7946) and formula-safe CSV."""
+
+import csv
+import io
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+from shapely.geometry import mapping
+
+from geo.dates import format_event_dates
+from geo.io import Dataset
+from geo.sheet_spec import citation
+from geo.status import corridor_year_status
+from geo.summary import format_casualties, mode_label
+from geo.text import neutralise_cell
+from geo.timeline import events_shown
+
+_OVERLAY_ROLES = ("lat", "lon", "year", "date", "label", "category")
+CSV_COLUMNS = ["layer", "id", "name", "date", "type", "status", "lat", "lon", "description",
+               "details", "sources"]  # fmt: skip
+
+
+def _clean(value: Any) -> Any:
+    """Turn numpy/pandas values into JSON-ready Python values (NaN and NaT become None)."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NaT:
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _sources(items: Any) -> list[dict[str, Any]]:
+    return [{k: s.get(k) for k in ("title", "publisher", "date", "url")} for s in items or []]
+
+
+def extract_features(
+    ds: Dataset,
+    year: int,
+    mode: str,
+    layers: Sequence[str],
+    *,
+    overlays: Sequence[tuple[str, pd.DataFrame]] = (),
+) -> list[dict[str, Any]]:
+    """Return the view's features as GeoJSON Feature dicts: events, places, routes, overlays.
+
+    Routes carry their status for ``year``; events and places carry their ``sources``.
+    Hidden layers are left out. Unlocated events keep a ``null`` geometry.
+    """
+    feats: list[dict[str, Any]] = []
+    if "events" in layers:
+        for ev in events_shown(ds.events, year, mode).itertuples():
+            props = {
+                "layer": "event", "id": ev.id, "name": ev.title,
+                "date": format_event_dates(ev.date, ev.date_precision, ev.end_date),
+                "type": ev.category, "status": None, "description": ev.summary,
+                "details": format_casualties(ev.casualties) or None,
+                "sources": _sources(ev.sources),
+            }  # fmt: skip
+            feats.append(_feature(ev.geometry, props))
+    if "places" in layers:
+        for p in ds.places.itertuples():
+            props = {"layer": "place", "id": p.id, "name": p.name, "date": None, "type": p.kind,
+                     "status": None, "description": p.description,
+                     "details": f"location accurate to {p.accuracy_km:g} km",
+                     "sources": _sources(p.sources)}  # fmt: skip
+            feats.append(_feature(p.geometry, props))
+    if "routes" in layers:
+        for r in ds.routes.itertuples():
+            ys = corridor_year_status(ds.periods, r.corridor, year)
+            props = {"layer": "route", "id": r.id, "name": r.name, "date": str(year),
+                     "type": f"{r.corridor} corridor, {r.variant}", "status": ys.status,
+                     "description": r.description, "details": ys.note,
+                     "sources": _sources(r.sources)}  # fmt: skip
+            feats.append(_feature(r.geometry, props))
+    for name, rows in overlays:
+        feats += _overlay_features(name, rows)
+    return feats
+
+
+def _overlay_features(name: str, rows: pd.DataFrame) -> list[dict[str, Any]]:
+    extra = [c for c in rows.columns if c not in _OVERLAY_ROLES and not str(c).startswith("_")]
+    out = []
+    for i, row in enumerate(rows.to_dict("records")):
+        details = "; ".join(f"{k}={_clean(row[k])}" for k in extra if _clean(row[k]) is not None)
+        props = {
+            "layer": "overlay", "id": f"{name}#{i + 1}", "name": _clean(row.get("label")),
+            "date": _clean(row.get("date")) or _clean(row.get("year")),
+            "type": _clean(row.get("category")), "status": None,
+            "description": f"from your overlay {name}", "details": details or None,
+            "sources": [{"title": name, "publisher": "analyst upload", "date": None,
+                         "url": None}],
+        }  # fmt: skip
+        geom = {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}
+        out.append({"type": "Feature", "geometry": geom, "properties": props})
+    return out
+
+
+def _feature(geometry: Any, props: dict[str, Any]) -> dict[str, Any]:
+    geom = None if geometry is None or geometry.is_empty else mapping(geometry)
+    return {"type": "Feature", "geometry": geom, "properties": {k: _clean(v) if not
+            isinstance(v, list) else v for k, v in props.items()}}  # fmt: skip
+
+
+def to_geojson(
+    features: list[dict[str, Any]], *, metadata: Mapping[str, Any] | None = None
+) -> bytes:
+    """Return an RFC 7946 FeatureCollection (WGS84 lon/lat) with a ``metadata`` member."""
+    doc = {"type": "FeatureCollection", "metadata": dict(metadata or {}), "features": features}
+    return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+
+
+def _flatten_sources(sources: list[dict[str, Any]]) -> str:
+    parts = []
+    for i, s in enumerate(sources, start=1):
+        url = f" <{s['url']}>" if s.get("url") else ""
+        parts.append(f"[{i}] {citation(s)}{url}")
+    return " | ".join(parts)
+
+
+def to_csv(features: list[dict[str, Any]]) -> bytes:
+    """Return one CSV row per feature, sources flattened, every text cell formula-neutralised.
+
+    UTF-8 with a byte-order mark (so Excel reads the accents), RFC 4180 quoting and CRLF.
+    A text cell that starts with ``= + - @``, a tab or a carriage return gets a leading
+    apostrophe; numbers (coordinates) stay numbers.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in features:
+        p = f["properties"]
+        lat = lon = None
+        if f["geometry"] and f["geometry"]["type"] == "Point":
+            lon, lat = f["geometry"]["coordinates"][:2]
+        row = {**p, "lat": lat, "lon": lon, "sources": _flatten_sources(p.get("sources") or [])}
+        writer.writerow([neutralise_cell("" if row.get(c) is None else row[c])
+                         for c in CSV_COLUMNS])  # fmt: skip
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def extract_metadata(ds: Dataset, year: int, mode: str, reopen_url: str = "") -> dict[str, Any]:
+    """Return the extract's provenance: dataset version, data date, view and its URL."""
+    meta = ds.metadata or {}
+    return {
+        "dataset": meta.get("dataset"),
+        "dataset_version": meta.get("dataset_version"),
+        "data_as_of": meta.get("data_as_of"),
+        "licence": meta.get("licence"),
+        "year": year,
+        "mode": mode_label(mode),
+        "reopen_url": reopen_url or None,
+    }
