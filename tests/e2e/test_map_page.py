@@ -130,3 +130,40 @@ def test_quiet_year_says_so_and_still_shows_routes(page, app_url: str) -> None:
     assert frame.locator(".atlas-event").count() == 0
     assert frame.locator("path.atlas-route").count() == len(DS.routes)
     shot(page, "map_quiet_1999")
+
+
+def test_panning_and_zooming_do_not_rerun_the_app(page, app_url: str) -> None:
+    sent: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    open_year(page, app_url, 2011)
+    page.wait_for_timeout(1500)  # let the first mount settle its own messages
+    before = len(sent)
+    frame = leaflet(page)
+    frame.evaluate("() => window.map.setView([34.1, 71.1], 8, {animate: false})")
+    frame.evaluate("() => window.map.panBy([120, 80], {animate: false})")
+    frame.evaluate("() => window.map.setZoom(9, {animate: false})")
+    page.wait_for_timeout(1500)
+    assert len(sent) == before  # no rerun request went to the server
+    assert "view=" in page.url  # yet the shareable URL follows the map
+
+
+def test_choosing_an_event_in_the_list_centres_the_map_and_shows_its_card(
+    page, app_url: str
+) -> None:
+    open_year(page, app_url, 2008)
+    frame = leaflet(page)
+    frame.evaluate("() => window.map.setView([25.0, 67.0], 7, {animate: false})")
+    event = DS.events.set_index("id").loc["ev_2008_12_07_portward"]
+    page.get_by_role("radiogroup", name="Events").get_by_text(event["title"]).click()
+    page.wait_for_function(
+        "() => new URL(location.href).searchParams.get('event') === 'ev_2008_12_07_portward'"
+    )
+    wait_idle(page)
+    page.wait_for_timeout(500)
+    lat, lon = leaflet(page).evaluate(
+        "() => [window.map.getCenter().lat, window.map.getCenter().lng]"
+    )
+    assert abs(lat - event.geometry.y) < 0.05 and abs(lon - event.geometry.x) < 0.05
+    assert map_frame(page).locator(".atlas-selected").count() == 1
+    assert page.get_by_text("Sources").first.is_visible()
+    shot(page, "map_list_selection_centres_2008")
