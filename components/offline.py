@@ -1,5 +1,6 @@
-"""Serve Leaflet and its plugins from the app itself, so the map never needs a CDN."""
+"""Serve Leaflet, its plugins and the Atlas's own JS/CSS from the app itself: never a CDN."""
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -9,9 +10,26 @@ import js_lib_leaflet
 import xstatic.pkg.leaflet_markercluster as markercluster
 
 ROOT = Path(__file__).resolve().parents[1]
-STATIC = ROOT / "static"
+ASSETS = ROOT / "components" / "assets"  # atlas.js, atlas.css, favicon.png (in the repo)
+STATIC = ROOT / "static"  # served by Streamlit at /app/static; holds copies only
 STATIC_URL = "/app/static"
+FAVICON = ASSETS / "favicon.png"  # a local file: Material-icon favicons are fetched from Google
 
+_WHEELS = {
+    "leaflet": Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet",
+    "markercluster": Path(markercluster.BASE_DIR),
+}
+_OWN = ("atlas.js", "atlas.css")
+
+
+def _version() -> str:
+    digest = hashlib.sha256()
+    for name in _OWN:
+        digest.update((ASSETS / name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+_V = _version()  # in the URLs, so a browser never runs a stale atlas.js
 LEAFLET_JS = f"{STATIC_URL}/leaflet/leaflet.js"
 LEAFLET_CSS = f"{STATIC_URL}/leaflet/leaflet.css"
 CLUSTER_JS = f"{STATIC_URL}/markercluster/leaflet.markercluster.js"
@@ -19,22 +37,21 @@ CLUSTER_CSS = (
     f"{STATIC_URL}/markercluster/MarkerCluster.css",
     f"{STATIC_URL}/markercluster/MarkerCluster.Default.css",
 )
-
-_SOURCES = {
-    "leaflet": Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet",
-    "markercluster": Path(markercluster.BASE_DIR),
-}
+ATLAS_JS = f"{STATIC_URL}/atlas/atlas.js?v={_V}"
+ATLAS_CSS = f"{STATIC_URL}/atlas/atlas.css?v={_V}"
 
 
 def vendor_assets(target: Path = STATIC) -> Path:
-    """Copy Leaflet and MarkerCluster from their wheels into ``static/`` (idempotent).
+    """Copy Leaflet, MarkerCluster and the Atlas's own files into ``static/`` (idempotent).
 
-    Real copies, not symlinks: Streamlit refuses symlinked static paths.
+    Real copies, not symlinks: Streamlit refuses symlinked static paths. A marker file
+    records which wheel a folder came from, so an upgraded wheel is copied again.
     """
-    for name, src in _SOURCES.items():
+    for name, src in _WHEELS.items():
         dest = target / name
         marker = dest / ".vendored"
-        if marker.exists():
+        origin = f"{src}\n"
+        if marker.exists() and marker.read_text() == origin:
             continue
         shutil.copytree(
             src,
@@ -44,8 +61,14 @@ def vendor_assets(target: Path = STATIC) -> Path:
                 "*.map", "*-src.js", "*.esm.js", "__init__.py", "__pycache__"
             ),
         )
-        marker.write_text("copied from the installed wheel\n")
-    vendor_atlas_assets(target)
+        marker.write_text(origin)
+    own = target / "atlas"
+    own.mkdir(parents=True, exist_ok=True)
+    for name in _OWN:
+        body = (ASSETS / name).read_bytes()
+        out = own / name
+        if not out.exists() or out.read_bytes() != body:
+            out.write_bytes(body)
     return target
 
 
@@ -62,49 +85,17 @@ def use_local_assets() -> None:
 
 
 def inline_assets_for_export() -> dict[str, str]:
-    """Return Leaflet's JS and CSS as text, for a self-contained HTML export."""
-    base = _SOURCES["leaflet"]
+    """Return every asset the map needs as text, for a self-contained HTML export."""
+
+    def read(folder: Path, *names: str) -> str:
+        return "\n".join((folder / n).read_text(encoding="utf-8") for n in names)
+
+    leaflet, cluster = _WHEELS["leaflet"], _WHEELS["markercluster"]
     return {
-        "leaflet.js": (base / "leaflet.js").read_text(encoding="utf-8"),
-        "leaflet.css": (base / "leaflet.css").read_text(encoding="utf-8"),
-        "markercluster.js": (_SOURCES["markercluster"] / "leaflet.markercluster.js").read_text(
-            encoding="utf-8"
-        ),
-        "atlas.js": (ASSETS / "atlas.js").read_text(encoding="utf-8"),
-        "atlas.css": (ASSETS / "atlas.css").read_text(encoding="utf-8"),
-        "markercluster.css": "\n".join(
-            (_SOURCES["markercluster"] / n).read_text(encoding="utf-8")
-            for n in ("MarkerCluster.css", "MarkerCluster.Default.css")
-        ),
+        "leaflet.js": read(leaflet, "leaflet.js"),
+        "leaflet.css": read(leaflet, "leaflet.css"),
+        "markercluster.js": read(cluster, "leaflet.markercluster.js"),
+        "markercluster.css": read(cluster, "MarkerCluster.css", "MarkerCluster.Default.css"),
+        "atlas.js": read(ASSETS, "atlas.js"),
+        "atlas.css": read(ASSETS, "atlas.css"),
     }
-
-
-ASSETS = ROOT / "components" / "assets"
-
-
-def _asset_version() -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    for name in ("atlas.js", "atlas.css"):
-        digest.update((ASSETS / name).read_bytes())
-    return digest.hexdigest()[:10]
-
-
-_VERSION = _asset_version()
-ATLAS_JS = f"{STATIC_URL}/atlas/atlas.js?v={_VERSION}"
-ATLAS_CSS = f"{STATIC_URL}/atlas/atlas.css?v={_VERSION}"
-
-
-def vendor_atlas_assets(target: Path = STATIC) -> None:
-    """Copy the Atlas's own JS and CSS into ``static/atlas`` when they changed."""
-    dest = target / "atlas"
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("atlas.js", "atlas.css"):
-        src = (ASSETS / name).read_bytes()
-        out = dest / name
-        if not out.exists() or out.read_bytes() != src:
-            out.write_bytes(src)
-
-
-FAVICON = ASSETS / "favicon.png"  # a local file: Material-icon favicons are fetched from Google
