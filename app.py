@@ -27,6 +27,9 @@ except AtlasDataError as exc:
 page = st.navigation(
     [
         st.Page("app_pages/map.py", title="Map", icon=":material/map:", default=True),
+        st.Page("app_pages/chronology.py", title="Chronology", icon=":material/timeline:"),
+        st.Page("app_pages/dossiers.py", title="Dossiers", icon=":material/folder_open:"),
+        st.Page("app_pages/compare.py", title="Compare years", icon=":material/compare:"),
         st.Page("app_pages/about.py", title="About the data", icon=":material/info:"),
     ]
 )

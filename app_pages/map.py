@@ -6,7 +6,10 @@ from components.atlas_map import atlas_map, map_view
 from components.controls import select_event, selected_event
 from components.data import load_dataset
 from components.event_list import event_card, event_list
+from components.map_layers import place_markers
+from components.map_notes import map_notes_panel
 from components.overlays import visible_overlays
+from components.place_search import found_place, place_search
 from components.timeline import event_timeline
 from geo.summary import year_summary
 from geo.text import escape_markdown as md
@@ -24,9 +27,11 @@ shown = events_shown(ds.events, year, mode)
 st.markdown(f"#### {md(year_summary(ds.events, ds.periods, year, mode))}")
 col_map, col_side = st.columns([3, 1.3], gap="small")
 with col_map:
+    place_search(ds)
     view = map_view(
         ds, year, mode, layers, selected=selected, overlays=visible_overlays(year, mode)
     )
+    view.places = place_markers(ds.places, ds.periods, year, selected=found_place())
     clicked = atlas_map(view, key="atlas_map")
 if clicked and clicked[0] == "event" and clicked[1] != selected:
     select_event(clicked[1])
@@ -41,6 +46,8 @@ with col_side:
     if selected:
         row = ds.events[ds.events["id"] == selected].iloc[0]
         event_card(row)
+    map_notes_panel(ds, shown, year=year, mode=mode, layers=layers, selected=selected,
+                    place=found_place())  # fmt: skip
 
 st.caption(f"Timeline of all events, 1994–2015 · {year} highlighted · click an event to select it")
 event_timeline(ds.events, ds.periods, year, selected=selected, key="timeline")

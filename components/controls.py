@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.map_layers import LAYERS
+from components.play import advance_play, play_controls
 from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, clamp_year
 
 DEFAULT_YEAR = 2011
@@ -15,6 +16,7 @@ def _step(delta: int) -> None:
 
 def year_controls() -> tuple[int, str, list[str]]:
     """Draw the year slider, step buttons, mode and layer choice; return their values."""
+    advance_play(DEFAULT_YEAR)
     year = st.session_state.get("year", DEFAULT_YEAR)
     back, fwd = st.columns(2)
     back.button("◀ Year", on_click=_step, args=(-1,), disabled=year <= FIRST_YEAR,
@@ -25,6 +27,7 @@ def year_controls() -> tuple[int, str, list[str]]:
         "Year", FIRST_YEAR, LAST_YEAR, DEFAULT_YEAR, key="year", bind="query-params",
         help="Arrow keys step one year; Home and End jump to 1994 and 2015.",
     )  # fmt: skip
+    play_controls()
     mode = st.segmented_control(
         "Show", list(MODES), default=DEFAULT_MODE, format_func=MODES.get, key="mode",
         bind="query-params", selection_mode="single", required=True,

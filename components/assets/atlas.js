@@ -236,5 +236,31 @@
     });
   }
 
+  /* Keep the maps of one group on one view, across the page's component iframes (they share
+   * the app's origin): panning or zooming one moves the others. The registry lives on the
+   * parent page; maps whose iframe has gone are dropped. */
+  Atlas.sync = function (map, opts) {
+    var host;
+    try { host = window.parent; if (host === window || !host.document) return; }
+    catch (e) { return; }
+    function alive(m) {
+      try { var f = m.getContainer().ownerDocument.defaultView.frameElement; return !!(f && f.isConnected); }
+      catch (e) { return false; }
+    }
+    var reg = host.__atlasSync = host.__atlasSync || {};
+    reg[opts.group] = (reg[opts.group] || []).filter(function (m) { return m !== map && alive(m); });
+    reg[opts.group].push(map);
+    map.on("move zoomend", function () {
+      if (map._atlasSyncing) return;
+      var c = map.getCenter(), z = map.getZoom();
+      reg[opts.group].forEach(function (other) {
+        if (other === map || !alive(other)) return;
+        other._atlasSyncing = true;
+        try { other.setView([c.lat, c.lng], z, { animate: false }); }
+        finally { other._atlasSyncing = false; }
+      });
+    });
+  };
+
   global.Atlas = Atlas;
 })(window);

@@ -1,0 +1,155 @@
+"""The full chronology: filters, one Altair chart of events and periods, and its selection."""
+
+from functools import partial
+
+import altair as alt
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from components.controls import select_event
+from geo.io import Dataset
+from geo.style import CATEGORY_STYLES, OKABE_ITO, STATUS_STYLES
+from geo.timeline import FIRST_YEAR, LAST_YEAR, events_matching
+
+SEED_CHOICES = {"all": "All events", "seed": "From the seed text", "added": "Added context"}
+# Vega-Lite's names for the marker shapes in geo.style (hexagon has no Vega shape).
+_SHAPES = {"circle": "circle", "square": "square", "diamond": "diamond", "triangle": "triangle-up",
+           "star": "triangle-down", "cross": "cross", "hexagon": "stroke",
+           "pentagon": "square", "triangle_down": "triangle-down"}  # fmt: skip
+_X = alt.Scale(domain=[f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31"])
+
+
+def chronology_filters(ds: Dataset) -> gpd.GeoDataFrame:
+    """Draw the filter row and search box; return the events that pass every filter."""
+    events = ds.events
+    actors = sorted({a for row in events["actors"] for a in row})
+    places = dict(zip(ds.places["id"], ds.places["name"], strict=True))
+    used_places = [p for p in places if p in set(events["place_id"].dropna())]
+    routes = dict(zip(ds.routes["id"], ds.routes["name"], strict=True))
+    c1, c2, c3 = st.columns(3)
+    cats = c1.multiselect("Category", list(CATEGORY_STYLES), key="chrono_cats",
+                          format_func=lambda c: CATEGORY_STYLES[c].label,
+                          placeholder="All categories")  # fmt: skip
+    who = c2.multiselect("Actor", actors, key="chrono_actors", placeholder="All actors")
+    seed = c3.segmented_control("Origin", list(SEED_CHOICES), default="all", required=True,
+                                format_func=SEED_CHOICES.get, key="chrono_seed")  # fmt: skip
+    c4, c5, c6 = st.columns(3)
+    place = c4.selectbox("Place", used_places, index=None, key="chrono_place",
+                         format_func=places.get, placeholder="Any place")  # fmt: skip
+    route = c5.selectbox("Route", list(routes), index=None, key="chrono_route",
+                         format_func=routes.get, placeholder="Any route")  # fmt: skip
+    text = c6.text_input("Search titles and summaries", key="chrono_text",
+                         placeholder="e.g. tanker, Salala, apology")  # fmt: skip
+    return events_matching(
+        events, categories=cats or None, actors=who or None, place_id=place, route_id=route,
+        from_seed={"all": None, "seed": True, "added": False}[seed or "all"], text=text or None,
+    )  # fmt: skip
+
+
+def _period_rows(periods: pd.DataFrame) -> pd.DataFrame:
+    """Closures, the blockade, Shamsi in US use and the missions, one lane each."""
+    keep = periods[
+        ((periods["subject_type"] == "corridor") & periods["status"].isin(["closed", "blocked"]))
+        | (periods["subject_type"] != "corridor")
+    ]
+    lanes = {"torkham": "Torkham corridor", "chaman": "Chaman corridor",
+             "shamsi_airfield": "Shamsi: US use", "isaf": "NATO missions",
+             "resolute_support": "NATO missions", "unprofor": "UNPROFOR (Pakistan)"}  # fmt: skip
+    colours = {"closed": STATUS_STYLES["closed"].color, "blocked": STATUS_STYLES["blocked"].color,
+               "us_use": OKABE_ITO["orange"], "active": OKABE_ITO["grey"]}  # fmt: skip
+    end = keep["end"].fillna(pd.Timestamp(LAST_YEAR + 1, 1, 1))
+    return pd.DataFrame({
+        "lane": keep["subject"].map(lambda s: lanes.get(s, s)),
+        "start": keep["start"], "end": end.clip(upper=pd.Timestamp(LAST_YEAR + 1, 1, 1)),
+        "label": keep["label"], "status": keep["status"],
+        "colour": keep["status"].map(colours),
+        "short": keep["subject"].map({"isaf": "ISAF", "resolute_support": "RS",
+                                      "unprofor": "UNPROFOR", "shamsi_airfield": "US use"})
+        .fillna(keep["status"]),
+    })  # fmt: skip
+
+
+def chronology_chart(
+    events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, *, selected: str | None
+) -> alt.TopLevelMixin:
+    """Return the chart: events by category (colour and shape), periods as labelled bars."""
+    cats = [s.label for s in CATEGORY_STYLES.values()]
+    rows = pd.DataFrame({
+        "id": events["id"], "title": events["title"], "date": events["start"],
+        "category": events["category"].map(lambda c: CATEGORY_STYLES[c].label),
+        "selected": events["id"] == selected,
+    })  # fmt: skip
+    rows = rows[rows["date"].dt.year.between(FIRST_YEAR, LAST_YEAR)]
+    band = alt.Chart(pd.DataFrame({"start": [pd.Timestamp(year, 1, 1)],
+                                   "end": [pd.Timestamp(year, 12, 31)]})
+                     ).mark_rect(color="#FFD400", opacity=0.25).encode(
+        x=alt.X("start:T", scale=_X), x2="end:T")  # fmt: skip
+    pick = alt.selection_point(name="pick", fields=["id"], on="click", clear=False)
+    marks = (
+        alt.Chart(rows)
+        .mark_point(filled=True, size=110, stroke="#000000")
+        .encode(
+            x=alt.X("date:T", title=None, scale=_X, axis=alt.Axis(format="%Y", tickCount=22)),
+            y=alt.Y("category:N", title=None, sort=cats, scale=alt.Scale(domain=cats)),
+            color=alt.Color("category:N", legend=None, scale=alt.Scale(
+                domain=cats, range=[s.color for s in CATEGORY_STYLES.values()])),
+            shape=alt.Shape("category:N", legend=None, scale=alt.Scale(
+                domain=cats, range=[_SHAPES[s.shape] for s in CATEGORY_STYLES.values()])),
+            strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0.4)),
+            size=alt.condition("datum.selected", alt.value(260), alt.value(110)),
+            tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "title:N", "category:N"],
+        )
+        .add_params(pick)
+    )  # fmt: skip
+    top = alt.layer(band, marks).properties(height=260, width="container")
+    spans = _period_rows(periods)
+    base = alt.Chart(spans).encode(
+        x=alt.X("start:T", scale=_X, title=None, axis=alt.Axis(format="%Y", tickCount=22)),
+        y=alt.Y("lane:N", title=None),
+    )
+    bars = base.mark_bar(height=14, stroke="#333333", strokeWidth=0.5).encode(
+        x2="end:T", color=alt.Color("colour:N", scale=None),
+        tooltip=["lane:N", "label:N", alt.Tooltip("start:T", format="%d %b %Y"),
+                 alt.Tooltip("end:T", format="%d %b %Y", title="until")],
+    )  # fmt: skip
+    labels = base.mark_text(align="left", dx=3, fontSize=10, color="#111111").encode(text="short:N")
+    bottom = alt.layer(band, bars, labels).properties(height=120, width="container")
+    return alt.vconcat(top, bottom, spacing=6).resolve_scale(color="independent")
+
+
+def _on_pick(key: str, events: gpd.GeoDataFrame) -> None:
+    picked = ((st.session_state.get(key) or {}).get("selection") or {}).get("pick") or []
+    if picked:
+        pick_event(events, picked[0].get("id"))
+
+
+def pick_event(events: gpd.GeoDataFrame, event_id: str | None) -> None:
+    """Select an event everywhere: ``?event=``, the shared year, and the map's centre."""
+    rows = events[events["id"] == event_id]
+    if rows.empty:
+        return
+    row = rows.iloc[0]
+    center = None if row.geometry is None else (row.geometry.y, row.geometry.x)
+    select_event(event_id, center=center)
+    # select_event sets the map's centre; the Map page needs a zoom to go with it even when
+    # it has not been opened yet in this session.
+    st.session_state.map_zoom = st.session_state.get("map_zoom") or 7
+    if FIRST_YEAR <= int(row["year"]) <= LAST_YEAR:
+        st.session_state.year = int(row["year"])
+
+
+def chronology_timeline(
+    events: gpd.GeoDataFrame,
+    periods: pd.DataFrame,
+    year: int,
+    *,
+    selected: str | None,
+    key: str,
+) -> None:
+    """Draw the chronology chart; clicking an event selects it and moves to its year."""
+    st.altair_chart(
+        chronology_chart(events, periods, year, selected=selected),
+        on_select=partial(_on_pick, key, events), key=key, width="stretch",
+        selection_mode="pick",
+    )  # fmt: skip

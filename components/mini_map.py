@@ -1,0 +1,39 @@
+"""A small offline map of one event or place, for cards and dossiers (its own st_folium key)."""
+
+import folium
+import geopandas as gpd
+from streamlit_folium import st_folium
+
+from components import map_layers
+from components.event_map import AtlasCall
+from components.offline import STATIC, STATIC_URL, use_local_assets
+
+
+def build_mini_map(
+    center: tuple[float, float],
+    *,
+    zoom: int,
+    markers: list[dict],
+    lines: list[dict] | None = None,
+    circles: list[dict] | None = None,
+) -> folium.Map:
+    """Return a small folium map: the bundled basemap and the given Atlas payloads, no legend."""
+    use_local_assets()
+    m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
+                   min_zoom=3, max_zoom=14)  # fmt: skip
+    m.options.update({"max_zoom": 14, "min_zoom": 3})
+    url = f"{STATIC_URL}/atlas/{map_layers.publish_basemap(STATIC)}"
+    m.add_child(AtlasCall("basemap", {"url": url}, on_map=True))
+    group = folium.FeatureGroup(name="items", control=False).add_to(m)
+    for fn, payload in (("circles", circles), ("lines", lines), ("markers", markers)):
+        if payload:
+            group.add_child(AtlasCall(fn, payload))
+    return m
+
+
+def event_mini_map(event: gpd.GeoDataFrame, *, key: str, height: int = 280) -> None:
+    """Draw a one-event map (``event`` is a one-row frame with a geometry)."""
+    row = event.iloc[0]
+    markers = map_layers.event_markers(event, selected=str(row["id"]))
+    m = build_mini_map((row.geometry.y, row.geometry.x), zoom=7, markers=markers)
+    st_folium(m, key=key, height=height, use_container_width=True, returned_objects=[])
