@@ -7,6 +7,7 @@ harden_gdal_environment()
 
 import streamlit as st
 
+from components.briefing import briefing_toggle
 from components.controls import year_controls
 from components.data import load_dataset
 from components.offline import FAVICON, vendor_assets
@@ -36,6 +37,7 @@ page = st.navigation(
 with st.sidebar:
     st.markdown("**NATO–Pakistan Atlas** · 1994–2015")
     year_controls()
+    briefing_toggle()
     with st.expander("Your overlays", icon=":material/upload_file:"):
         overlay_panel()
 page.run()

@@ -3,9 +3,11 @@
 import streamlit as st
 
 from components.atlas_map import atlas_map, map_view
+from components.briefing import briefing_map
 from components.controls import select_event, selected_event
 from components.data import load_dataset
 from components.event_list import event_card, event_list
+from components.export_panel import export_panel
 from components.map_layers import place_markers
 from components.map_notes import map_notes_panel
 from components.overlays import visible_overlays
@@ -23,6 +25,9 @@ if selected and selected not in set(ds.events["id"]):
     select_event(None)
     selected = None
 shown = events_shown(ds.events, year, mode)
+if briefing_map(map_view(ds, year, mode, layers, selected=selected,
+                         overlays=visible_overlays(year, mode))):  # fmt: skip
+    st.stop()  # briefing mode: the map alone fills the window
 
 st.markdown(f"#### {md(year_summary(ds.events, ds.periods, year, mode))}")
 col_map, col_side = st.columns([3, 1.3], gap="small")
@@ -33,6 +38,7 @@ with col_map:
     )
     view.places = place_markers(ds.places, ds.periods, year, selected=found_place())
     clicked = atlas_map(view, key="atlas_map")
+    export_panel(ds, year, mode, layers, selected=selected)
 if clicked and clicked[0] == "event" and clicked[1] != selected:
     select_event(clicked[1])
     st.rerun()

@@ -75,8 +75,8 @@ def prepare_exports(
     )
     meta = extract.extract_metadata(ds, year, mode, url)
     jobs: list[tuple[str, Callable[[], bytes], str, str]] = [
-        (f"Map sheet ({fmt.upper()})", sheet, f"{stem}_{size}.{fmt}", FORMATS[fmt]),
-        ("HTML map (offline)", html, f"{stem}.html", "text/html"),
+        (f"Sheet {fmt.upper()}", sheet, f"{stem}_{size}.{fmt}", FORMATS[fmt]),
+        ("HTML map", html, f"{stem}.html", "text/html"),
         ("GeoJSON", lambda: extract.to_geojson(feats, metadata=meta), f"{stem}.geojson",
          "application/geo+json"),
         ("CSV", lambda: extract.to_csv(feats), f"{stem}.csv", "text/csv"),
@@ -137,7 +137,11 @@ def _downloads(ready: dict | None, key: tuple) -> None:
     cols = st.columns(max(len(ready["files"]), 1))
     for col, f in zip(cols, ready["files"], strict=False):
         col.download_button(
-            f"{f.label} · {len(f.data) / 1024:,.0f} KB", f.data, file_name=f.file_name,
-            mime=f.mime, on_click="ignore", icon=":material/download:",
-            key=f"export_dl_{f.file_name.rsplit('.', 1)[-1]}",
+            f"{f.label} · {_size(len(f.data))}", f.data, file_name=f.file_name, mime=f.mime,
+            on_click="ignore", icon=":material/download:", width="stretch",
+            key=f"export_dl_{f.file_name.rsplit('.', 1)[-1]}", help=f.file_name,
         )  # fmt: skip
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{max(n // 1024, 1)} KB"
