@@ -36,6 +36,12 @@ bench: $(STAMP)  ## measure latency, exports, loading and memory against the flo
 audit: $(STAMP)  ## check the pinned dependencies against known advisories
 	$(PY) scripts/audit_deps.py
 
+load: $(STAMP)  ## bounded loopback load test: 20 websocket sessions x 60 s, RSS cool-down, 5 uploads (~6 min)
+	$(PY) scripts/loadtest.py
+
+deploy-demo: $(STAMP)  ## 2 replicas behind nginx on loopback; stop one, new sessions still work
+	scripts/deploy_demo.sh
+
 data: $(STAMP)  ## rebuild data/*.geojson from the research gazetteer
 	$(PY) scripts/build_data.py
 

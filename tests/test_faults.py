@@ -1,5 +1,6 @@
 """Faults without a browser: a broken bundled data file at start-up, a failing export."""
 
+import errno
 import shutil
 from pathlib import Path
 
@@ -65,3 +66,57 @@ def test_restored_file_loads_again_nothing_cached_broken(
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
     assert not at.exception and not at.error
     assert at.sidebar.slider[0].value == 2011
+
+
+ENOSPC_MESSAGE = "No space left on device"
+
+
+def _full_disk(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, ENOSPC_MESSAGE)
+
+
+def _export_panel_wired() -> bool:
+    return "export_panel" in (ROOT / "app_pages" / "map.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not _export_panel_wired(), reason="the export panel is not on the map page")
+def test_full_disk_during_export_gives_a_clear_message_and_the_session_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import matplotlib.figure
+    import PIL.Image
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    with monkeypatch.context() as patch:
+        # Every way the sheet reaches bytes (PNG through Pillow, PDF through matplotlib) fails.
+        patch.setattr(matplotlib.figure.Figure, "savefig", _full_disk)
+        patch.setattr(PIL.Image.Image, "save", _full_disk)
+        at.button(key="export_go").click().run()
+    assert not at.exception
+    messages = [e.value for e in at.error]
+    assert any("could not be written" in m and ENOSPC_MESSAGE in m for m in messages), messages
+    assert not any("Traceback" in m for m in messages)
+    # The session keeps working: the year still moves, and the next export succeeds.
+    at.sidebar.slider[0].set_value(2012).run()
+    assert not at.exception
+    assert "2012" in at.markdown[0].value or any("2012" in m.value for m in at.markdown)
+    at.button(key="export_go").click().run()
+    assert not at.exception
+    assert not [e.value for e in at.error if ENOSPC_MESSAGE in e.value]
+
+
+def test_sheet_written_to_a_full_device_raises_a_clear_export_error() -> None:
+    from geo.errors import ExportError
+    from geo.io import read_dataset
+    from geo.sheet import render_sheet
+    from geo.sheet_spec import sheet_spec_for
+
+    full = Path("/dev/full")  # Linux's always-full device: every write fails with ENOSPC
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    spec = sheet_spec_for(read_dataset(), 2011, "year", ["routes", "places", "events"],
+                          fmt="png", size="1920x1080")  # fmt: skip
+    with pytest.raises(ExportError, match=ENOSPC_MESSAGE) as info:
+        render_sheet(spec, full)
+    assert "full" in str(info.value)
