@@ -1,6 +1,9 @@
 """The reviewed Streamlit configuration, and what ./static may hold."""
 
 import ast
+import base64
+import os
+import socket
 import tomllib
 from pathlib import Path
 
@@ -109,3 +112,32 @@ def test_only_the_asset_vendoring_code_writes_into_static() -> None:
         if touches and _calls(tree) & WRITE_CALLS and rel not in ALLOWED_STATIC_WRITERS:
             offenders.append(rel)
     assert offenders == []
+
+
+def _handshake_status(port: int, host: str) -> int:
+    """Open the session websocket with a given Host header; return the HTTP status."""
+    key = base64.b64encode(os.urandom(16)).decode()
+    request = (
+        f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+        "Sec-WebSocket-Protocol: streamlit\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        conn.sendall(request.encode())
+        return int(conn.recv(200).split(b" ", 2)[1])
+
+
+@pytest.mark.e2e
+def test_running_server_refuses_websockets_for_foreign_hosts() -> None:
+    """DNS rebinding: a page on evil.example resolving to us must not get a session."""
+    from tests.e2e.conftest import free_port, start_app, stop_app
+
+    port = free_port()
+    proc = start_app(port)
+    try:
+        assert _handshake_status(port, f"127.0.0.1:{port}") == 101
+        assert _handshake_status(port, "localhost") == 101
+        assert _handshake_status(port, "evil.example") == 403
+        assert _handshake_status(port, f"evil.example:{port}") == 403
+    finally:
+        stop_app(proc)
