@@ -10,10 +10,10 @@ from components import map_layers
 from components.mini_map import build_mini_map
 from geo.dates import format_event_dates
 from geo.dossier import (
+    INCIDENT_CATEGORIES,
     corridor_routes,
     events_for_place,
     events_for_route,
-    INCIDENT_CATEGORIES,
     events_near_routes,
     place_facts,
     route_facts,

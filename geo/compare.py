@@ -38,7 +38,7 @@ def compare_years(
     >>> compare_years(events, periods, 2010, 2012).loc[0, "aspect"]  # doctest: +SKIP
     'Torkham corridor'
     """
-    a, b = str(first), str(second)
+    a, b = str(first), str(second) if second != first else f"{second} (again)"
     rows: list[dict[str, object]] = []
     for corridor, name in CORRIDOR_NAMES.items():
         rows.append(

@@ -105,13 +105,31 @@ def test_place_search_flies_the_map_there_and_selects_the_place(page, app_url: s
 def test_dossier_for_the_n5_shows_its_lengths_and_corridor_strip(page, app_url: str) -> None:
     page.goto(f"{app_url}/dossiers?dossier=route:route_torkham_n5")
     wait_idle(page)
-    assert page.get_by_text("1,715 km").is_visible()
-    assert page.get_by_text("Incidents within 10 km").is_visible()
+    page.get_by_text("1,715 km").wait_for(timeout=30000)
+    page.get_by_text("Incidents within 10 km").wait_for(timeout=30000)
     map_frame(page).locator(".leaflet-container[data-atlas-basemap='drawn']").wait_for()
     shot(page, "dossier_n5")
     page.goto(f"{app_url}/dossiers?dossier=place:torkham_crossing")
     wait_idle(page)
-    assert page.get_by_text("Distance to the Afghanistan–Pakistan border").is_visible()
+    page.get_by_text("Distance to the Afghanistan–Pakistan border").wait_for(timeout=30000)
     map_frame(page).locator(".atlas-place.atlas-selected").wait_for(timeout=30000)
+    map_frame(page).locator(".leaflet-container[data-atlas-basemap='drawn']").wait_for()
     shot(page, "dossier_torkham")
     assert page.offsite == [] and page.errors == []
+
+
+def test_play_steps_to_the_last_year_without_remounting_the_map(page, app_url: str) -> None:
+    page.goto(f"{app_url}/?year=2013")
+    wait_map_year(page, 2013)
+    wait_idle(page)
+    frames(page)[0].evaluate("() => { window.__sameMap = true; }")
+    page.get_by_test_id("stSidebar").get_by_text("Fast", exact=True).click()
+    wait_idle(page)
+    page.get_by_role("button", name="▶ Play").click()
+    wait_map_year(page, 2014)
+    wait_map_year(page, 2015)
+    page.get_by_role("button", name="▶ Play").wait_for(timeout=30000)  # stopped by itself
+    wait_idle(page)
+    assert re.search(r"[?&]year=2015\b", page.url)
+    assert frames(page)[0].evaluate("() => window.__sameMap === true")
+    shot(page, "map_play_stopped_2015")
