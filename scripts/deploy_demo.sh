@@ -25,7 +25,8 @@ cleanup() {
   rm -rf "$WORK"
   echo "cleaned up: nginx, replicas and $WORK"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM  # exit runs the EXIT trap once
 
 install_nginx() {
   command -v nginx >/dev/null && return

@@ -323,8 +323,9 @@ def run(args: argparse.Namespace) -> Report:
             report.errors += errors
             report.rss_peak_mb = round(max(report.rss_peak_mb, sampler.peak), 1)
             report.rss_end_of_load_mb = round(rss_mb(proc.pid), 1)
+            p50, p95 = _percentile(got, 0.5) or 0, _percentile(got, 0.95) or 0
             print(f"cycle {cycle}: {len(got)} reruns, {len(errors)} errors, "
-                  f"p50 {_percentile(got, 0.5)}, p95 {_percentile(got, 0.95)}, "
+                  f"p50 {p50:.2f} s, p95 {p95:.2f} s, "
                   f"RSS now {report.rss_end_of_load_mb} MB", flush=True)  # fmt: skip
             t0 = time.monotonic()
             while time.monotonic() - t0 < args.cooldown:
@@ -390,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     up = report.uploads
     failed = bool(report.errors) or bool(up.get("errors")) or bool(up.get("leaks"))
     failed |= up.get("server_alive") is False or up.get("static_unchanged") is False
-    print(f"result: {'FAIL' if failed else 'PASS'} (figures in {args.out.relative_to(ROOT)})")
+    print(f"result: {'FAIL' if failed else 'PASS'} (figures in {args.out})")
     return 1 if failed else 0
 
 
