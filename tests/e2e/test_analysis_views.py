@@ -73,6 +73,9 @@ def test_panning_one_compare_map_moves_the_other(page, app_url: str) -> None:
     page.wait_for_timeout(200)
     assert centre(left)[2] == 8
     assert page.get_by_text("What differs between 2010 and 2012").is_visible()
+    left.evaluate("() => window.map.setView([33.2, 69.0], 7, {animate: false})")  # both corridors
+    page.wait_for_timeout(300)
+    assert abs(centre(right)[0] - 33.2) < 1e-6
     shot(page, "compare_2010_2012_synced")
     assert page.offsite == [] and page.errors == []
 
