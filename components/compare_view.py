@@ -13,7 +13,9 @@ SYNC_GROUP = "compare"
 
 def compare_map(ds: Dataset, year: int, layers: list[str], *, key: str, height: int = 520) -> None:
     """Draw one year's map; every compare map shares one view (Atlas.sync in atlas.js)."""
-    base = build_base_map(title=f"NATO–Pakistan Atlas · {year}", sync_url=False)
+    base = build_base_map(
+        title=f"NATO–Pakistan Atlas · {year}", sync_url=False, compact_legend=True
+    )
     base.add_child(AtlasCall("sync", {"group": SYNC_GROUP}, on_map=True))
     view = map_view(ds, year, "year", layers, selected=None)
     st_folium(

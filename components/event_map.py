@@ -77,7 +77,11 @@ class ClusterAssets(JSCSSMixin, MacroElement):
 
 
 def build_base_map(
-    *, title: str = "NATO–Pakistan Atlas", inline: bool = False, sync_url: bool = True
+    *,
+    title: str = "NATO–Pakistan Atlas",
+    inline: bool = False,
+    sync_url: bool = True,
+    compact_legend: bool = False,
 ) -> folium.Map:
     """Return the base map: bundled basemap, online tile options (off), legend and controls.
 
@@ -108,7 +112,7 @@ def build_base_map(
     m.add_child(AtlasCall("basemap", basemap, on_map=True))
     controls = {
         "title": title,
-        "legend_html": map_layers.legend_html(),
+        "legend_html": map_layers.legend_html(compact=compact_legend),
         "tiles_notice": TILES_NOTICE,
         "sync_url": sync_url,
     }

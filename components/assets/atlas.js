@@ -168,8 +168,19 @@
     L.DomUtil.create("div", "atlas-stamp-sub", stamp);
 
     control("bottomright", "atlas-legend leaflet-control", function (div) {
-      div.innerHTML = opts.legend_html; // built from the app's own style constants
-      var ov = L.DomUtil.create("div", "atlas-legend-overlays", div);
+      var head = L.DomUtil.create("button", "atlas-legend-toggle", div);
+      head.type = "button";
+      head.textContent = "Legend ▾";
+      head.setAttribute("aria-expanded", "true");
+      var body = L.DomUtil.create("div", "atlas-legend-body", div);
+      body.innerHTML = opts.legend_html; // built from the app's own style constants
+      L.DomEvent.on(head, "click", function () {
+        var open = body.style.display !== "none";
+        body.style.display = open ? "none" : "block";
+        head.textContent = open ? "Legend ▸" : "Legend ▾";
+        head.setAttribute("aria-expanded", open ? "false" : "true");
+      });
+      var ov = L.DomUtil.create("div", "atlas-legend-overlays", body);
       ov.style.display = "none";
       div.setAttribute("role", "region");
       div.setAttribute("aria-label", "Map legend");
