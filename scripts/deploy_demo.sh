@@ -57,6 +57,7 @@ nginx -v
 
 PORT_A="$(free_port)"; PORT_B="$(free_port)"; PROXY_PORT="$(free_port)"
 # One secret for every replica: the XSRF cookie (and st.login's cookie) must verify on all.
+export MALLOC_ARENA_MAX=2  # as in deploy/atlas@.service
 export STREAMLIT_SERVER_COOKIE_SECRET="$("$PY" -c 'import secrets; print(secrets.token_hex(32))')"
 
 log "starting replicas on 127.0.0.1:$PORT_A and 127.0.0.1:$PORT_B"

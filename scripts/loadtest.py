@@ -100,7 +100,11 @@ def start_server(port: int) -> subprocess.Popen:
         sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
         "--server.address", HOST, "--server.headless", "true",
     ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # As deployed (deploy/atlas@.service): fewer glibc arenas, so freed heap is reused.
+    env = {"MALLOC_ARENA_MAX": "2", **os.environ}
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + HEALTH_TIMEOUT_S
     while time.monotonic() < deadline:
         if proc.poll() is not None:
