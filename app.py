@@ -10,6 +10,7 @@ import streamlit as st
 from components.briefing import briefing_toggle
 from components.controls import year_controls
 from components.data import load_dataset
+from components.map_layers import basemap_layers
 from components.offline import FAVICON, vendor_assets
 from components.overlays import overlay_panel
 from geo.errors import AtlasDataError
@@ -19,6 +20,7 @@ vendor_assets()
 
 try:
     load_dataset()
+    basemap_layers()
 except AtlasDataError as exc:
     st.title("NATO–Pakistan Atlas")
     st.error(f"The Atlas cannot start because a bundled data file is not usable: {exc}")

@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from components import popups
+from geo.errors import AtlasDataError
 from geo.status import corridor_year_status, status_on
 from geo.style import (
     BASEMAP_STYLE,
@@ -40,7 +41,17 @@ STACK_OFFSET_PX = 7  # co-located markers fan out sideways on screen; their coor
 
 
 def _read(name: str) -> dict[str, Any]:
-    return json.loads((BASEMAP_DIR / name).read_text(encoding="utf-8"))
+    """Read one basemap file, or raise ``AtlasDataError`` naming it."""
+    try:
+        doc = json.loads((BASEMAP_DIR / name).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AtlasDataError("file is missing", file=f"basemap/{name}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AtlasDataError(f"cannot be read ({exc.__class__.__name__})",
+                             file=f"basemap/{name}") from None  # fmt: skip
+    if not isinstance(doc, dict) or not isinstance(doc.get("features"), list):
+        raise AtlasDataError("is not a GeoJSON FeatureCollection", file=f"basemap/{name}")
+    return doc
 
 
 @cache

@@ -1,5 +1,6 @@
 """The event timeline: every event on a date axis by category, the selected year highlighted."""
 
+import copy
 from functools import partial
 
 import altair as alt
@@ -116,8 +117,30 @@ def event_timeline(
     events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, *, selected: str | None, key: str
 ) -> None:
     """Draw the timeline; clicking an event selects it, moves to its year and centres the map."""
-    chart = timeline_chart(events, periods, year, selected=selected)
-    st.altair_chart(
-        chart, on_select=partial(_on_pick, key, events), key=key, width="stretch",
+    spec = timeline_spec(events, periods, year, selected)
+    st.vega_lite_chart(
+        spec=spec, on_select=partial(_on_pick, key, events), key=key, width="stretch",
         selection_mode="pick",
     )  # fmt: skip
+
+
+_SPECS: dict[tuple, tuple[gpd.GeoDataFrame, pd.DataFrame, dict]] = {}
+
+
+def timeline_spec(
+    events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, selected: str | None
+) -> dict:
+    """Return the timeline's Vega-Lite spec, built once per year and selection.
+
+    Building and validating the Altair chart costs ~0.15 s, a large share of a rerun; the
+    dataset is cached and shared read-only, so the spec can be reused across reruns and
+    sessions (the frames are kept in the cache, so the identity check is sound).
+    """
+    key = (id(events), id(periods), year, selected)
+    hit = _SPECS.get(key)
+    if hit is None or hit[0] is not events or hit[1] is not periods:
+        if len(_SPECS) >= 256:
+            _SPECS.clear()
+        spec = timeline_chart(events, periods, year, selected=selected).to_dict()
+        hit = _SPECS[key] = (events, periods, spec)
+    return copy.deepcopy(hit[2])

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.errors import AtlasDataError
 from tests.conftest import DATA, ROOT
 
 
@@ -120,3 +121,19 @@ def test_sheet_written_to_a_full_device_raises_a_clear_export_error() -> None:
     with pytest.raises(ExportError, match=ENOSPC_MESSAGE) as info:
         render_sheet(spec, full)
     assert "full" in str(info.value)
+
+
+def test_broken_basemap_file_is_named_not_a_traceback(monkeypatch, tmp_path) -> None:
+    """A corrupt file under data/basemap/ stops the app with a message naming it."""
+    from components import map_layers
+
+    broken = tmp_path / "basemap"
+    shutil.copytree(map_layers.BASEMAP_DIR, broken)
+    (broken / "afpak_border.geojson").write_text('{"type": "FeatureColl', encoding="utf-8")
+    monkeypatch.setattr(map_layers, "BASEMAP_DIR", broken)
+    map_layers.basemap_layers.cache_clear()
+    try:
+        with pytest.raises(AtlasDataError, match=r"basemap/afpak_border\.geojson: cannot be read"):
+            map_layers.basemap_layers()
+    finally:
+        map_layers.basemap_layers.cache_clear()
