@@ -1,6 +1,7 @@
 """Measure overlay parse throughput and peak memory for ACLED-style CSV and GeoJSON.
 
-Run: .venv/bin/python bench/overlay_load.py [rows ...]   (default 10000 100000)
+Run: .venv/bin/python bench/overlay_load.py [rows ...]   (default 10000 100000); bench/run.py
+runs the same cases (``--one KIND ROWS`` prints a readable line and then one JSON line).
 Each case runs in a fresh subprocess so peak RSS (ru_maxrss) belongs to that case alone; the
 "+N MB" figure is the growth caused by parsing, over the process that already holds the input.
 """
@@ -25,8 +26,10 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]  # fmt: skip
 
 
-def _record(i: int, rng: random.Random, notes: int = 2) -> dict:
-    year = rng.randint(2005, 2024)
+def _record(
+    i: int, rng: random.Random, notes: int = 2, years: tuple[int, int] = (2005, 2024)
+) -> dict:
+    year = rng.randint(*years)
     return {
         "event_id_cnty": f"PAK{i}",
         "event_date": f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {year}",
@@ -47,14 +50,14 @@ def _record(i: int, rng: random.Random, notes: int = 2) -> dict:
     }
 
 
-def make_csv(rows: int) -> bytes:
+def make_csv(rows: int, *, notes: int = 2, years: tuple[int, int] = (2005, 2024)) -> bytes:
     import csv
     import io
 
     rng, buf = random.Random(1), io.StringIO()
     writer = csv.DictWriter(buf, COLUMNS)
     writer.writeheader()
-    writer.writerows(_record(i, rng) for i in range(rows))
+    writer.writerows(_record(i, rng, notes, years) for i in range(rows))
     return buf.getvalue().encode()
 
 
@@ -68,7 +71,7 @@ def make_geojson(rows: int) -> bytes:
     return json.dumps({"type": "FeatureCollection", "features": feats}).encode()
 
 
-def run_one(kind: str, rows: int) -> None:
+def run_one(kind: str, rows: int) -> dict:
     from geo.overlay import load_overlay
 
     data = (make_csv if kind == "csv" else make_geojson)(rows)
@@ -82,6 +85,13 @@ def run_one(kind: str, rows: int) -> None:
         f"{rows / elapsed:>8,.0f} rows/s  peak RSS {rss / 1024:5.0f} MB "
         f"(+{(rss - base_rss) / 1024:4.0f} MB over the generated input)  loaded {len(ov.events):,}"
     )
+    result = {
+        "kind": kind, "rows": rows, "mb": len(data) / 2**20, "seconds": elapsed,
+        "rows_per_s": rows / elapsed, "peak_rss_mb": rss / 1024,
+        "parse_rss_mb": (rss - base_rss) / 1024, "loaded": len(ov.events),
+    }  # fmt: skip
+    print(json.dumps(result))
+    return result
 
 
 def main() -> None:

@@ -1,0 +1,121 @@
+"""Export timings (map sheets, HTML) and overlay loader throughput, warm and cold.
+
+Warm: in this process, after one untimed call. Cold: a fresh interpreter running one export,
+imports included (``python bench/exports.py --cold <what>`` prints one JSON line).
+Functions that have not landed yet are reported as "not available yet".
+"""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PRESETS = ("1920x1080", "2560x1440", "a4-300dpi")
+YEAR, MODE, LAYERS = 2011, "year", ["routes", "places", "uncertainty", "events"]
+NOT_AVAILABLE = "not available yet"
+
+
+def _sheet_job(preset: str, fmt: str):
+    """Return a no-argument callable that renders one sheet, or a reason it cannot."""
+    try:
+        from geo.io import read_dataset
+        from geo.sheet import render_sheet
+        from geo.sheet_spec import sheet_spec_for
+    except ImportError:
+        return NOT_AVAILABLE
+    ds = read_dataset()
+    spec = sheet_spec_for(ds, YEAR, MODE, LAYERS, fmt=fmt, size=preset)
+    return lambda: render_sheet(spec)
+
+
+def _html_job():
+    try:
+        from components.html_export import export_html
+    except ImportError:
+        return NOT_AVAILABLE
+    from components.atlas_map import map_view
+    from geo.io import read_dataset
+
+    view = map_view(read_dataset(), YEAR, MODE, LAYERS, selected=None)
+    return lambda: export_html(view)
+
+
+def job(what: str):
+    """``sheet:<preset>:<fmt>`` or ``html``."""
+    if what == "html":
+        return _html_job()
+    _, preset, fmt = what.split(":")
+    return _sheet_job(preset, fmt)
+
+
+def _size(out: object) -> int:
+    if isinstance(out, bytes | bytearray | str):
+        return len(out)
+    return 0
+
+
+def warm(what: str, repeats: int) -> dict:
+    """Time ``repeats`` calls after one untimed call, in this process."""
+    try:
+        fn = job(what)
+        if isinstance(fn, str):
+            return {"status": fn}
+        size = _size(fn())
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    except Exception as exc:  # a broken export is reported in the table, not fatal
+        return {"status": f"error: {type(exc).__name__}: {exc}"[:200]}
+    return {"status": "ok", "times_s": times, "bytes": size}
+
+
+def cold(what: str, timeout: float = 120) -> dict:
+    """Time one export in a fresh interpreter, imports and data loading included."""
+    cmd = [sys.executable, str(Path(__file__)), "--cold", what]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return {"status": f"timeout after {timeout:.0f} s"}
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+    if not lines:
+        return {"status": f"error: {out.stderr.strip()[-200:]}"}
+    return json.loads(lines[-1])
+
+
+def _cold_main(what: str) -> None:
+    start = time.perf_counter()
+    try:
+        fn = job(what)
+        if isinstance(fn, str):
+            print(json.dumps({"status": fn}))
+            return
+        size = _size(fn())
+    except Exception as exc:
+        print(json.dumps({"status": f"error: {type(exc).__name__}: {exc}"[:200]}))
+        return
+    print(json.dumps({"status": "ok", "times_s": [time.perf_counter() - start], "bytes": size}))
+
+
+def loader(kind: str, rows: int, timeout: float = 180) -> dict:
+    """Overlay loader throughput, in a fresh process (see bench/overlay_load.py)."""
+    cmd = [sys.executable, str(ROOT / "bench" / "overlay_load.py"), "--one", kind, str(rows)]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return {"status": f"timeout after {timeout:.0f} s"}
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+    if not lines:
+        return {"status": f"error: {out.stderr.strip()[-200:]}"}
+    return {"status": "ok", **json.loads(lines[-1])}
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--cold":
+        _cold_main(sys.argv[2])
