@@ -10,7 +10,7 @@ from components.event_list import event_card, event_list
 from components.export_panel import export_panel
 from components.map_layers import place_markers
 from components.map_notes import map_notes_panel
-from components.overlays import visible_overlays
+from components.overlays import overlay_record_card, visible_overlays
 from components.place_search import found_place, place_search
 from components.timeline import event_timeline
 from geo.summary import year_summary
@@ -25,23 +25,22 @@ if selected and selected not in set(ds.events["id"]):
     select_event(None)
     selected = None
 shown = events_shown(ds.events, year, mode)
-if briefing_map(map_view(ds, year, mode, layers, selected=selected,
-                         overlays=visible_overlays(year, mode))):  # fmt: skip
+view = map_view(ds, year, mode, layers, selected=selected, overlays=visible_overlays(year, mode))
+if briefing_map(view):
     st.stop()  # briefing mode: the map alone fills the window
 
 st.markdown(f"#### {md(year_summary(ds.events, ds.periods, year, mode))}")
 col_map, col_side = st.columns([3, 1.3], gap="small")
 with col_map:
     place_search(ds)
-    view = map_view(
-        ds, year, mode, layers, selected=selected, overlays=visible_overlays(year, mode)
-    )
     view.places = place_markers(ds.places, ds.periods, year, selected=found_place())
     clicked = atlas_map(view, key="atlas_map")
     export_panel(ds, year, mode, layers, selected=selected)
 if clicked and clicked[0] == "event" and clicked[1] != selected:
     select_event(clicked[1])
     st.rerun()
+if clicked and clicked[0] == "overlay":
+    st.session_state.overlay_pick = clicked[1]
 
 with col_side:
     if shown.empty:
@@ -52,6 +51,7 @@ with col_side:
     if selected:
         row = ds.events[ds.events["id"] == selected].iloc[0]
         event_card(row)
+    overlay_record_card(st.session_state.get("overlay_pick"))
     map_notes_panel(ds, shown, year=year, mode=mode, layers=layers, selected=selected,
                     place=found_place())  # fmt: skip
 

@@ -43,7 +43,13 @@ def map_view(
         circles=map_layers.uncertainty_circles(ds.places),
         events=map_layers.event_markers(shown, selected=selected),
         overlays=[
-            overlay_feature_group(rows, name=e.overlay.name, color=e.color, fields=e.overlay.fields)
+            overlay_feature_group(
+                rows,
+                name=e.overlay.name,
+                color=e.color,
+                key=e.key,
+                payload=e.shown(year, mode)[1],
+            )
             for e, rows in overlays or []
             if not rows.empty
         ],

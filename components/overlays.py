@@ -1,10 +1,11 @@
 """Analyst overlays held in this browser session only: upload, map, list, remove."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
+from components.overlay_layer import overlay_payload
 from geo.overlay import (
     MAX_BYTES,
     ColumnMapping,
@@ -24,12 +25,27 @@ MAX_OVERLAYS = 6
 
 @dataclass
 class OverlayEntry:
-    """One loaded overlay and how it is shown."""
+    """One loaded overlay and how it is shown, with its per-year rows built once."""
 
     key: str
     overlay: Overlay
     color: str
     visible: bool = True
+    _shown: dict[tuple[int, str], tuple[pd.DataFrame, str]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def shown(self, year: int, mode: str) -> tuple[pd.DataFrame, str]:
+        """Return the rows for a year and mode and their map payload, computed once each."""
+        hit = self._shown.get((year, mode))
+        if hit is None:
+            pick = overlay_in_year if mode == "year" else overlay_up_to_year
+            rows = pick(self.overlay, year)
+            payload = overlay_payload(rows, key=self.key, name=self.overlay.name, color=self.color)
+            if len(self._shown) >= 2 * 32:  # both modes for every year: the bound is generous
+                self._shown.clear()
+            hit = self._shown[(year, mode)] = (rows, payload)
+        return hit
 
 
 def overlay_store() -> dict[str, OverlayEntry]:
@@ -39,8 +55,15 @@ def overlay_store() -> dict[str, OverlayEntry]:
 
 def visible_overlays(year: int, mode: str) -> list[tuple[OverlayEntry, pd.DataFrame]]:
     """Return the visible overlays with their rows for the year and mode."""
-    pick = overlay_in_year if mode == "year" else overlay_up_to_year
-    return [(e, pick(e.overlay, year)) for e in overlay_store().values() if e.visible]
+    return [(e, e.shown(year, mode)[0]) for e in overlay_store().values() if e.visible]
+
+
+def overlay_record(key: str, row: int) -> tuple[OverlayEntry, pd.Series] | None:
+    """Return the overlay and the full record a clicked point traces back to, if any."""
+    entry = overlay_store().get(key)
+    if entry is None or row not in entry.overlay.events.index:
+        return None
+    return entry, entry.overlay.events.loc[row]
 
 
 def _add(overlay: Overlay) -> OverlayEntry:
@@ -128,3 +151,21 @@ def _overlay_row(entry: OverlayEntry) -> None:
         with st.expander(f"{len(ov.rejected):,} rejected rows: see why"):
             rows = pd.DataFrame([{"row": r.row, "reason": r.reason} for r in ov.rejected[:1000]])
             st.dataframe(rows, hide_index=True, width="stretch", height=200)
+
+
+def overlay_record_card(pick: str | None) -> None:
+    """Show the full record of the overlay point the analyst clicked (``"<key>:<row>"``)."""
+    if not pick or ":" not in pick:
+        return
+    key, _, row = pick.partition(":")
+    found = overlay_record(key, int(row)) if row.isdigit() else None
+    if found is None:
+        return
+    entry, record = found
+    with st.container(border=True):
+        st.markdown(f"**{md(record['label'] or record['category'])}** · {md(entry.overlay.name)}")
+        st.caption(f"{md(record['date'] or record['year'])} · {md(record['category'])} · "
+                   f"{record['lat']:.4f}, {record['lon']:.4f}")  # fmt: skip
+        lines = [f"- **{md(f)}**: {md(record[f])}" for f in entry.overlay.fields if f in record]
+        if lines:
+            st.markdown("\n".join(lines))

@@ -115,6 +115,28 @@
     });
   };
 
+  /* An analyst overlay: clustered canvas circle markers. Row = [lat, lon, label, date, row];
+   * label and date were escaped on the server. The hidden id lets a click be traced to the
+   * full record, which the app shows beside the map. */
+  Atlas.cluster = function (group, p) {
+    if (!L.markerClusterGroup) return;
+    var renderer = L.canvas({ padding: 0.5 });
+    var style = { radius: 5, color: p.color, weight: 1, fillColor: p.color, fillOpacity: 0.75,
+      renderer: renderer };
+    var cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false,
+      maxClusterRadius: 50 });
+    var markers = new Array(p.rows.length);
+    for (var i = 0; i < p.rows.length; i++) {
+      var r = p.rows[i];
+      var m = L.circleMarker([r[0], r[1]], style);
+      m.bindTooltip('<div class="atlas-tip"><span class="tid">[atlas-id:overlay:' + p.key + ":" +
+        r[4] + "]</span><b>" + r[2] + "</b><br>" + r[3] + " · " + p.name + "</div>");
+      markers[i] = m;
+    }
+    cluster.addLayers(markers);
+    group.addLayer(cluster);
+  };
+
   /* Uncertainty circles (radius in metres). */
   Atlas.circles = function (group, circles) {
     circles.forEach(function (c) {

@@ -1,7 +1,6 @@
 """Real-browser fixtures: the app on a free loopback port, and headless Debian Chromium."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,12 +12,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import CHROMIUM_ARGS  # noqa: F401 (re-exported for bench/)
+
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
@@ -68,19 +65,6 @@ def app_url() -> Iterator[str]:
     proc = start_app(port)
     yield f"http://127.0.0.1:{port}"
     stop_app(proc)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    exe = shutil.which("chromium")
-    if not exe:
-        pytest.fail("Debian's chromium is required for browser tests: apt-get install chromium")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class OffsiteLog(list):

@@ -76,20 +76,23 @@ def test_hostile_file_shows_as_literal_text_and_runs_nothing(page, app_url: str)
     frame = page.frame_locator(MAP_FRAME)
     assert HOSTILE_NAME in frame.locator(".atlas-legend-overlays").inner_text()
     assert page.get_by_text(f"{HOSTILE_NAME}.csv: 5 events loaded").is_visible()
-    # open what an analyst would open: zoom into the points, hover and click them
+    # do what an analyst does: zoom onto a point, hover it, click it for the full record
     handle = page.locator(MAP_FRAME).element_handle().content_frame()
-    handle.evaluate("() => window.map.setView([33.9, 71.3], 12, {animate: false})")
-    page.wait_for_timeout(500)
-    box = page.locator(MAP_FRAME).bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    handle.evaluate(
-        """() => Object.values(window.map._layers).filter(l => l.getLayers && l._gridClusters)
-            .forEach(g => g.getLayers().slice(0, 5)
-            .forEach(m => { m.openTooltip(); m.openPopup(); }))"""
+    handle.evaluate("() => window.map.setView([33.7, 71.2], 12, {animate: false})")
+    page.wait_for_timeout(800)
+    x, y = handle.evaluate(
+        "() => { const p = window.map.latLngToContainerPoint([33.7, 71.2]); return [p.x, p.y]; }"
     )
-    page.wait_for_timeout(500)
-    popup = frame.locator(".leaflet-popup-content").first.inner_text()
-    assert "<img src=x" in popup
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tip = frame.locator(".leaflet-tooltip").first
+    tip.wait_for(timeout=10000)
+    assert "<img src=x" in tip.inner_text()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    record = page.get_by_text("Armed clash", exact=False).first  # the sub_event_type field
+    record.wait_for(timeout=30000)
+    wait_idle(page)
+    assert page.get_by_text(HOSTILE, exact=False).first.is_visible()  # shown as literal text
     assert page.evaluate("() => window.__pwned") is None
     assert handle.evaluate("() => window.__pwned") is None
     shot(page, "overlay_hostile")
