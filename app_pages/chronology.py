@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from components.chronology import chronology_filters, chronology_timeline, pick_event
-from components.controls import selected_event
+from components.chronology import chronology_filters, chronology_timeline
+from components.controls import pick_event, selected_event
 from components.data import load_dataset
 from components.event_list import event_card
 from components.mini_map import event_mini_map

@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from components.controls import select_event
+from components.controls import pick_event
 from geo.io import Dataset
 from geo.style import CATEGORY_STYLES, OKABE_ITO, STATUS_STYLES
 from geo.timeline import FIRST_YEAR, LAST_YEAR, events_matching
@@ -122,21 +122,6 @@ def _on_pick(key: str, events: gpd.GeoDataFrame) -> None:
     picked = ((st.session_state.get(key) or {}).get("selection") or {}).get("pick") or []
     if picked:
         pick_event(events, picked[0].get("id"))
-
-
-def pick_event(events: gpd.GeoDataFrame, event_id: str | None) -> None:
-    """Select an event everywhere: ``?event=``, the shared year, and the map's centre."""
-    rows = events[events["id"] == event_id]
-    if rows.empty:
-        return
-    row = rows.iloc[0]
-    center = None if row.geometry is None else (row.geometry.y, row.geometry.x)
-    select_event(event_id, center=center)
-    # select_event sets the map's centre; the Map page needs a zoom to go with it even when
-    # it has not been opened yet in this session.
-    st.session_state.map_zoom = st.session_state.get("map_zoom") or 7
-    if FIRST_YEAR <= int(row["year"]) <= LAST_YEAR:
-        st.session_state.year = int(row["year"])
 
 
 def chronology_timeline(

@@ -1,5 +1,6 @@
 """Sidebar controls shared by every page: year, mode, layers; all kept in the URL."""
 
+import geopandas as gpd
 import streamlit as st
 
 from components.map_layers import LAYERS
@@ -55,3 +56,18 @@ def select_event(event_id: str | None, *, center: tuple[float, float] | None = N
         del st.query_params["event"]
     if center is not None:
         st.session_state.map_center = center
+
+
+def pick_event(events: gpd.GeoDataFrame, event_id: str | None) -> None:
+    """Select an event everywhere: ``?event=``, the shared year, and the map's centre."""
+    rows = events[events["id"] == event_id]
+    if rows.empty:
+        return
+    row = rows.iloc[0]
+    center = None if row.geometry is None else (row.geometry.y, row.geometry.x)
+    select_event(event_id, center=center)
+    # select_event sets the map's centre; the Map page needs a zoom to go with it even when
+    # it has not been opened yet in this session.
+    st.session_state.map_zoom = st.session_state.get("map_zoom") or 7
+    if FIRST_YEAR <= int(row["year"]) <= LAST_YEAR:
+        st.session_state.year = int(row["year"])

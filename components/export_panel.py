@@ -14,8 +14,7 @@ from components.overlays import visible_overlays
 from geo import extract
 from geo.errors import ExportError
 from geo.io import Dataset
-from geo.sheet import FORMATS, PRESETS, render_sheet
-from geo.sheet_spec import DEFAULT_TITLE, sheet_spec_for
+from geo.sheet_spec import DEFAULT_TITLE, FORMATS, PRESETS, sheet_spec_for
 from geo.summary import mode_label
 from geo.text import escape_markdown as md
 from geo.viewstate import MapExtent, parse_view
@@ -63,6 +62,8 @@ def prepare_exports(
             extent=(lat, lon, zoom), place_labels=LABELLED_PLACES, reopen_url=url,
             overlays=[(e.overlay.name, e.color, rows) for e, rows in overlays],
         )  # fmt: skip
+        from geo.sheet import render_sheet  # matplotlib loads on the first export, not at start
+
         return render_sheet(spec)
 
     def html() -> bytes:

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from components.controls import select_event
+from components.controls import pick_event
 from geo.style import CATEGORY_STYLES, STATUS_STYLES
 from geo.timeline import FIRST_YEAR, LAST_YEAR
 
@@ -98,19 +98,9 @@ def timeline_chart(
 
 
 def _on_pick(key: str, events: gpd.GeoDataFrame) -> None:
-    state = st.session_state.get(key) or {}
-    picked = (state.get("selection") or {}).get("pick") or []
-    if not picked:
-        return
-    event_id = picked[0].get("id")
-    rows = events[events["id"] == event_id]
-    if rows.empty:
-        return
-    row = rows.iloc[0]
-    center = None if row.geometry is None else (row.geometry.y, row.geometry.x)
-    select_event(event_id, center=center)
-    if FIRST_YEAR <= int(row["year"]) <= LAST_YEAR:
-        st.session_state.year = int(row["year"])
+    picked = ((st.session_state.get(key) or {}).get("selection") or {}).get("pick") or []
+    if picked:
+        pick_event(events, picked[0].get("id"))
 
 
 def event_timeline(

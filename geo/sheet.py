@@ -27,18 +27,11 @@ from PIL.PngImagePlugin import PngInfo
 
 from geo import sheet_map as sm
 from geo.errors import ExportError
-from geo.sheet_spec import SheetSpec, sheet_spec_for
+from geo.sheet_spec import FORMATS, PRESETS, SheetSpec, sheet_spec_for
 from geo.style import CATEGORY_STYLES, PLACE_STYLES, STATUS_STYLES, UNCERTAINTY_STYLE
 
 __all__ = ["FORMATS", "PRESETS", "SheetSpec", "render_sheet", "sheet_size", "sheet_spec_for"]
 
-FORMATS = {"png": "image/png", "pdf": "application/pdf", "svg": "image/svg+xml"}
-# name -> (width px, height px, dpi); A4 landscape is 297 × 210 mm.
-PRESETS = {
-    "1920x1080": (1920, 1080, 160.0),
-    "2560x1440": (2560, 1440, 2560 / 12),
-    "a4-300dpi": (3508, 2480, 300.0),
-}
 MAX_SIDE_PX, MAX_PIXELS = 8000, 40_000_000
 LOCATOR_REGION = (44.0, 12.0, 92.0, 46.0)  # lon/lat: Iran to India, Gulf to Central Asia
 INK, MUTED = "#1A1A1A", "#555555"

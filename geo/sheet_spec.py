@@ -20,6 +20,14 @@ DEFAULT_EXTENT = (29.9, 68.4, 6)
 LAYER_NAMES = {"routes": "Supply routes", "places": "Places", "uncertainty": "Uncertainty circles",
                "events": "Events"}  # fmt: skip
 
+FORMATS = {"png": "image/png", "pdf": "application/pdf", "svg": "image/svg+xml"}
+# name -> (width px, height px, dpi); A4 landscape is 297 × 210 mm.
+PRESETS = {
+    "1920x1080": (1920, 1080, 160.0),
+    "2560x1440": (2560, 1440, 2560 / 12),
+    "a4-300dpi": (3508, 2480, 300.0),
+}
+
 
 @dataclass(frozen=True)
 class RouteMark:

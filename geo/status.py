@@ -23,18 +23,29 @@ class Spell:
     scope: str | None = None
 
 
+_BY_SUBJECT: dict[int, tuple[pd.DataFrame, dict[str, list[Spell]]]] = {}
+
+
 def _spells(periods: pd.DataFrame, subject: str) -> list[Spell]:
-    rows = periods[periods["subject"] == subject].sort_values("start")
-    return [
-        Spell(
-            status=r.status,
-            label=r.label,
-            start=r.start.date(),
-            end=None if pd.isna(r.end) else r.end.date(),
-            scope=r.scope if isinstance(getattr(r, "scope", None), str) else None,
-        )
-        for r in rows.itertuples()
-    ]
+    """Return a subject's spells in order, indexing the frame once (the bundled periods are
+    shared read-only; the frame is kept with its index, so the identity check is sound)."""
+    hit = _BY_SUBJECT.get(id(periods))
+    if hit is None or hit[0] is not periods:
+        table: dict[str, list[Spell]] = {}
+        for r in periods.sort_values("start").itertuples():
+            table.setdefault(r.subject, []).append(
+                Spell(
+                    status=r.status,
+                    label=r.label,
+                    start=r.start.date(),
+                    end=None if pd.isna(r.end) else r.end.date(),
+                    scope=r.scope if isinstance(getattr(r, "scope", None), str) else None,
+                )
+            )
+        if len(_BY_SUBJECT) >= 32:
+            _BY_SUBJECT.clear()
+        hit = _BY_SUBJECT[id(periods)] = (periods, table)
+    return hit[1].get(subject, [])
 
 
 def status_on(periods: pd.DataFrame, subject: str, day: date) -> Spell | None:

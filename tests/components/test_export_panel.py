@@ -28,7 +28,7 @@ def test_full_disk_is_reported_and_the_rest_still_exports(monkeypatch) -> None:
     def full(*args: object, **kwargs: object) -> bytes:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(panel, "render_sheet", full)
+    monkeypatch.setattr("geo.sheet.render_sheet", full)  # the panel imports it on first use
     files, errors = prepare()
     assert errors == ["Sheet PNG could not be written: No space left on device."]
     assert [f.label for f in files] == ["HTML map", "GeoJSON", "CSV"]

@@ -67,16 +67,12 @@ def app_url() -> Iterator[str]:
     stop_app(proc)
 
 
-class OffsiteLog(list):
-    """Requests to any host other than the app's own; each is aborted and recorded."""
-
-
-@pytest.fixture
-def page(browser, app_url: str):
-    """A fresh page in which every request to another host is aborted and recorded."""
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
-    own = urlsplit(app_url).netloc
-    offsite = OffsiteLog()
+def guarded_page(browser, base: str, *, width: int = 1600, height: int = 1000):
+    """Return ``(context, page, offsite)``: a page whose requests to any host other than
+    ``base``'s are aborted and recorded in ``offsite``; page errors go to ``page.errors``."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    own = urlsplit(base).netloc
+    offsite: list[str] = []
 
     def guard(route) -> None:
         url = route.request.url
@@ -91,6 +87,13 @@ def page(browser, app_url: str):
     pg.offsite = offsite
     pg.errors = []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    return context, pg, offsite
+
+
+@pytest.fixture
+def page(browser, app_url: str):
+    """A fresh page in which every request to another host is aborted and recorded."""
+    context, pg, _ = guarded_page(browser, app_url)
     yield pg
     context.close()
 

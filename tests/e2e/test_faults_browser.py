@@ -12,6 +12,7 @@ from geo.timeline import events_in_year
 from tests.e2e.conftest import (
     MAP_FRAME,
     free_port,
+    guarded_page,
     map_frame,
     shot,
     start_app,
@@ -26,33 +27,12 @@ DS = read_dataset()
 RECONNECT_S = 60
 
 
-def _own_page(browser, base: str):
-    """A page that may talk to ``base`` only; anything else is aborted and recorded."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    own = urlsplit(base).netloc
-    offsite: list[str] = []
-
-    def guard(route) -> None:
-        url = route.request.url
-        if urlsplit(url).netloc in (own, "") or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            offsite.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    return context, pg, offsite
-
-
 def test_missing_data_file_shows_a_clear_page_without_traceback(browser, tmp_path: Path) -> None:
     folder = broken_data_dir(tmp_path, "routes.geojson", "missing")
     port = free_port()
     proc = start_app(port, env={"ATLAS_DATA_DIR": str(folder)})
     base = f"http://127.0.0.1:{port}"
-    context, pg, offsite = _own_page(browser, base)
+    context, pg, offsite = guarded_page(browser, base, width=1400, height=900)
     try:
         pg.goto(base)
         alert = pg.locator("[data-testid='stAlertContentError']")
@@ -110,7 +90,7 @@ def test_view_comes_back_after_the_server_restarts(browser) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     proc = start_app(port)
-    context, pg, offsite = _own_page(browser, base)
+    context, pg, offsite = guarded_page(browser, base, width=1400, height=900)
     try:
         pg.goto(f"{base}/?year=2012&event={event}")
         _view_is(pg, 2012, event)
