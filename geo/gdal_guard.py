@@ -21,14 +21,15 @@ HARDENED = {
 def harden_gdal_environment() -> None:
     """Skip the OGR VRT driver and neuter GDAL network access, keeping existing OGR_SKIP values.
 
-    Warns if pyogrio is already imported, because GDAL has then registered its drivers and
-    ``OGR_SKIP`` no longer applies in this process.
+    Warns if pyogrio was imported before the environment was hardened, because GDAL has
+    then registered its drivers and ``OGR_SKIP`` no longer applies in this process.
     """
+    already = gdal_environment_is_hardened()
     skipped = [d for d in os.environ.get("OGR_SKIP", "").split(",") if d.strip()]
     skipped += [d for d in SKIPPED_DRIVERS if d not in skipped]
     os.environ["OGR_SKIP"] = ",".join(skipped)
     os.environ.update(HARDENED)
-    if "pyogrio" in sys.modules:
+    if "pyogrio" in sys.modules and not already:
         warnings.warn(
             "pyogrio was imported before harden_gdal_environment(); OGR_SKIP has no effect "
             "until the process restarts",

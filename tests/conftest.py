@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from geo.gdal_guard import harden_gdal_environment
+
+harden_gdal_environment()  # as app.py does: before anything imports pyogrio
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
