@@ -61,7 +61,7 @@ def map_view(
     )
 
 
-def atlas_map(view: MapView, *, key: str, height: int = 640) -> tuple[str, str] | None:
+def atlas_map(view: MapView, *, key: str, height: int = 700) -> tuple[str, str] | None:
     """Draw the map and return ``(kind, id)`` of a feature the analyst just clicked, if any."""
     if "map_center" not in st.session_state:  # first run: restore a shared URL's extent
         extent = parse_view(st.query_params.get("view"))

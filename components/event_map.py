@@ -20,7 +20,7 @@ from components.offline import (
 )
 from geo.text import escape_text, json_for_script
 
-CENTER = (29.9, 68.4)  # lat, lon: Karachi, both corridors, Kabul and Shamsi in view
+CENTER = (29.8, 68.6)  # lat, lon: Karachi, both corridors, Kabul and Shamsi in view
 ZOOM = 6
 TILES_NOTICE = "Online tiles are unreachable: showing the bundled offline basemap instead."
 ONLINE_TILES = {
