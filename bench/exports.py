@@ -78,7 +78,11 @@ def warm(what: str, repeats: int) -> dict:
 
 def cold(what: str, timeout: float = 120) -> dict:
     """Time one export in a fresh interpreter, imports and data loading included."""
-    cmd = [sys.executable, str(Path(__file__)), "--cold", what]
+    return _last_json([sys.executable, str(Path(__file__)), "--cold", what], timeout)
+
+
+def _last_json(cmd: list[str], timeout: float) -> dict:
+    """Run a measuring subprocess and return the last JSON line it printed (or a status)."""
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     except subprocess.TimeoutExpired:
@@ -106,14 +110,8 @@ def _cold_main(what: str) -> None:
 def loader(kind: str, rows: int, timeout: float = 180) -> dict:
     """Overlay loader throughput, in a fresh process (see bench/overlay_load.py)."""
     cmd = [sys.executable, str(ROOT / "bench" / "overlay_load.py"), "--one", kind, str(rows)]
-    try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
-    except subprocess.TimeoutExpired:
-        return {"status": f"timeout after {timeout:.0f} s"}
-    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
-    if not lines:
-        return {"status": f"error: {out.stderr.strip()[-200:]}"}
-    return {"status": "ok", **json.loads(lines[-1])}
+    result = _last_json(cmd, timeout)
+    return result if "status" in result else {"status": "ok", **result}
 
 
 if __name__ == "__main__":
