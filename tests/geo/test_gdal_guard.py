@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import uuid
+import warnings
 from pathlib import Path
 
 import pytest
@@ -74,9 +75,18 @@ def test_harden_keeps_existing_ogr_skip_values(monkeypatch: pytest.MonkeyPatch) 
 
 def test_harden_is_idempotent(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OGR_SKIP", "OGR_VRT")
-    with pytest.warns(RuntimeWarning) if "pyogrio" in sys.modules else contextlib.nullcontext():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # already hardened: nothing to warn about
         harden_gdal_environment()
     assert os.environ["OGR_SKIP"] == "OGR_VRT"
+
+
+def test_warns_when_pyogrio_was_loaded_unhardened(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyogrio  # noqa: F401  (make sure it is loaded)
+
+    monkeypatch.setenv("OGR_SKIP", "GPX")
+    with pytest.warns(RuntimeWarning, match="imported before harden_gdal_environment"):
+        harden_gdal_environment()
 
 
 def test_unhardened_environment_is_detected(monkeypatch: pytest.MonkeyPatch) -> None:
