@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from components.controls import pick_event
+from components.controls import pick_from_chart
 from geo.io import Dataset
 from geo.style import CATEGORY_STYLES, OKABE_ITO, STATUS_STYLES
 from geo.timeline import FIRST_YEAR, LAST_YEAR, events_matching
@@ -118,12 +118,6 @@ def chronology_chart(
     return alt.vconcat(top, bottom, spacing=6).resolve_scale(color="independent")
 
 
-def _on_pick(key: str, events: gpd.GeoDataFrame) -> None:
-    picked = ((st.session_state.get(key) or {}).get("selection") or {}).get("pick") or []
-    if picked:
-        pick_event(events, picked[0].get("id"))
-
-
 def chronology_timeline(
     events: gpd.GeoDataFrame,
     periods: pd.DataFrame,
@@ -135,6 +129,6 @@ def chronology_timeline(
     """Draw the chronology chart; clicking an event selects it and moves to its year."""
     st.altair_chart(
         chronology_chart(events, periods, year, selected=selected),
-        on_select=partial(_on_pick, key, events), key=key, width="stretch",
+        on_select=partial(pick_from_chart, key, events), key=key, width="stretch",
         selection_mode="pick",
     )  # fmt: skip

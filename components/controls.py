@@ -71,3 +71,10 @@ def pick_event(events: gpd.GeoDataFrame, event_id: str | None) -> None:
     st.session_state.map_zoom = st.session_state.get("map_zoom") or 7
     if FIRST_YEAR <= int(row["year"]) <= LAST_YEAR:
         st.session_state.year = int(row["year"])
+
+
+def pick_from_chart(key: str, events: gpd.GeoDataFrame) -> None:
+    """``on_select`` callback of a chart whose point selection is named ``pick`` (by event id)."""
+    picked = ((st.session_state.get(key) or {}).get("selection") or {}).get("pick") or []
+    if picked:
+        pick_event(events, picked[0].get("id"))

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from components.controls import pick_event
+from components.controls import pick_from_chart
 from geo.style import CATEGORY_STYLES, STATUS_STYLES
 from geo.timeline import FIRST_YEAR, LAST_YEAR
 
@@ -97,19 +97,13 @@ def timeline_chart(
     return alt.vconcat(top, bottom, spacing=4).resolve_scale(color="independent")
 
 
-def _on_pick(key: str, events: gpd.GeoDataFrame) -> None:
-    picked = ((st.session_state.get(key) or {}).get("selection") or {}).get("pick") or []
-    if picked:
-        pick_event(events, picked[0].get("id"))
-
-
 def event_timeline(
     events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, *, selected: str | None, key: str
 ) -> None:
     """Draw the timeline; clicking an event selects it, moves to its year and centres the map."""
     spec = timeline_spec(events, periods, year, selected)
     st.vega_lite_chart(
-        spec=spec, on_select=partial(_on_pick, key, events), key=key, width="stretch",
+        spec=spec, on_select=partial(pick_from_chart, key, events), key=key, width="stretch",
         selection_mode="pick",
     )  # fmt: skip
 
