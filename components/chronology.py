@@ -9,14 +9,11 @@ import streamlit as st
 
 from components.controls import pick_from_chart
 from geo.io import Dataset
-from geo.style import CATEGORY_STYLES, OKABE_ITO, STATUS_STYLES
+from geo.style import CATEGORY_STYLES, OKABE_ITO, STATUS_STYLES, VEGA_SHAPES
 from geo.timeline import FIRST_YEAR, LAST_YEAR, events_matching
 
 SEED_CHOICES = {"all": "All events", "seed": "From the seed text", "added": "Added context"}
 # Vega-Lite's names for the marker shapes in geo.style (hexagon has no Vega shape).
-_SHAPES = {"circle": "circle", "square": "square", "diamond": "diamond", "triangle": "triangle-up",
-           "star": "triangle-down", "cross": "cross", "hexagon": "stroke",
-           "pentagon": "square", "triangle_down": "triangle-down"}  # fmt: skip
 _X = alt.Scale(domain=[f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31"])
 
 
@@ -86,36 +83,41 @@ def chronology_chart(
                      ).mark_rect(color="#FFD400", opacity=0.25).encode(
         x=alt.X("start:T", scale=_X), x2="end:T")  # fmt: skip
     pick = alt.selection_point(name="pick", fields=["id"], on="click", clear=False)
+    spans = _period_rows(periods)
+    # One view, not a vconcat: Streamlit sets each concatenated view's plot to the full
+    # container width, so the y labels pushed the last years off the right edge.
+    lanes = cats + list(dict.fromkeys(spans["lane"]))
+    y = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes))
+    rows["lane"] = rows["category"]
     marks = (
         alt.Chart(rows)
         .mark_point(filled=True, size=110, stroke="#000000")
         .encode(
             x=alt.X("date:T", title=None, scale=_X, axis=alt.Axis(format="%Y", tickCount=22)),
-            y=alt.Y("category:N", title=None, sort=cats, scale=alt.Scale(domain=cats)),
+            y=y,
             color=alt.Color("category:N", legend=None, scale=alt.Scale(
                 domain=cats, range=[s.color for s in CATEGORY_STYLES.values()])),
             shape=alt.Shape("category:N", legend=None, scale=alt.Scale(
-                domain=cats, range=[_SHAPES[s.shape] for s in CATEGORY_STYLES.values()])),
+                domain=cats, range=[VEGA_SHAPES[s.shape] for s in CATEGORY_STYLES.values()])),
             strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0.4)),
             size=alt.condition("datum.selected", alt.value(260), alt.value(110)),
             tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "title:N", "category:N"],
         )
         .add_params(pick)
     )  # fmt: skip
-    top = alt.layer(band, marks).properties(height=260, width="container")
-    spans = _period_rows(periods)
-    base = alt.Chart(spans).encode(
-        x=alt.X("start:T", scale=_X, title=None, axis=alt.Axis(format="%Y", tickCount=22)),
-        y=alt.Y("lane:N", title=None),
-    )
+    base = alt.Chart(spans).encode(x=alt.X("start:T", scale=_X, title=None), y=y)
     bars = base.mark_bar(height=14, stroke="#333333", strokeWidth=0.5).encode(
         x2="end:T", color=alt.Color("colour:N", scale=None),
         tooltip=["lane:N", "label:N", alt.Tooltip("start:T", format="%d %b %Y"),
                  alt.Tooltip("end:T", format="%d %b %Y", title="until")],
     )  # fmt: skip
     labels = base.mark_text(align="left", dx=3, fontSize=10, color="#111111").encode(text="short:N")
-    bottom = alt.layer(band, bars, labels).properties(height=120, width="container")
-    return alt.vconcat(top, bottom, spacing=6).resolve_scale(color="independent")
+    height = 34 * len(lanes)
+    return (
+        alt.layer(band, marks, bars, labels)
+        .resolve_scale(color="independent")
+        .properties(height=height, width="container")
+    )
 
 
 def chronology_timeline(

@@ -141,6 +141,18 @@ def place_style(kind: str) -> MarkerStyle:
     return PLACE_STYLES[kind]
 
 
+# The same shapes in Vega-Lite charts (the timeline and the chronology): Vega's own symbols
+# where they exist, SVG paths in a unit box for the rest, so a chart mark matches the map's.
+VEGA_SHAPES = {
+    "circle": "circle", "square": "square", "diamond": "diamond", "triangle": "triangle-up",
+    "triangle_down": "triangle-down", "cross": "cross",
+    "star": "M0,-1L0.265,-0.364L0.951,-0.309L0.428,0.139L0.588,0.809L0,0.45L-0.588,0.809"
+            "L-0.428,0.139L-0.951,-0.309L-0.265,-0.364Z",
+    "hexagon": "M0,-1L0.866,-0.5L0.866,0.5L0,1L-0.866,0.5L-0.866,-0.5Z",
+    "pentagon": "M0,-1L0.951,-0.309L0.588,0.809L-0.588,0.809L-0.951,-0.309Z",
+}  # fmt: skip
+
+
 def svg_marker(shape: str, color: str, *, size: int = 16, stroke: str = "#FFFFFF") -> str:
     """Return a self-contained inline SVG of a marker shape (no fonts, no network).
 
