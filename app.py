@@ -7,19 +7,20 @@ harden_gdal_environment()
 
 import streamlit as st
 
+from components.atlas_map import start_warming
 from components.briefing import briefing_toggle
 from components.controls import year_controls
 from components.data import load_dataset
 from components.map_layers import basemap_layers
-from components.offline import FAVICON, vendor_assets
+from components.offline import favicon_data_url, vendor_assets
 from components.overlays import overlay_panel
 from geo.errors import AtlasDataError
 
-st.set_page_config(page_title="NATO–Pakistan Atlas", page_icon=str(FAVICON), layout="wide")
+st.set_page_config(page_title="NATO–Pakistan Atlas", page_icon=favicon_data_url(), layout="wide")
 vendor_assets()
 
 try:
-    load_dataset()
+    start_warming(load_dataset())
     basemap_layers()
 except AtlasDataError as exc:
     st.title("NATO–Pakistan Atlas")

@@ -32,6 +32,9 @@ def briefing_toggle() -> bool:
 
 def _leave() -> None:
     st.session_state.briefing = False
+    # The exit link is inside the Map page's fragment: ask for a full rerun, which redraws
+    # the sidebar (and drops the CSS that hid it), not just the fragment.
+    st.rerun()
 
 
 def briefing_map(view: MapView) -> bool:

@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 from components.atlas_map import map_view
 from components.event_map import AtlasCall, build_base_map, year_groups
+from components.served import publisher
 from geo.compare import compare_years
 from geo.io import Dataset
 
@@ -20,7 +21,7 @@ def compare_map(ds: Dataset, year: int, layers: list[str], *, key: str, height: 
     view = map_view(ds, year, "year", layers, selected=None)
     st_folium(
         base, key=key, height=height, use_container_width=True, returned_objects=[],
-        feature_group_to_add=year_groups(view),
+        feature_group_to_add=year_groups(view, publisher(key)),
     )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from components.play import advance_play, play_controls
 from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, clamp_year
 
 DEFAULT_YEAR = 2011
+YEAR_LABEL = "Year"  # the map finds the slider by this label (atlas.js follows it)
 DEFAULT_MODE = "year"
 
 
@@ -15,27 +16,51 @@ def _step(delta: int) -> None:
     st.session_state.year = clamp_year(st.session_state.get("year", DEFAULT_YEAR) + delta)
 
 
+SCOPE_KEY = "_view_scope"  # fragments that the year, mode and layer controls rerun alone
+
+
+def scope_view_changes(*fragment_keys: str) -> None:
+    """Let year, mode and layer changes rerun only these fragments of the current page.
+
+    Call it in the page's full run, right before drawing the fragments; everything that
+    depends on the year must be inside them. Pages that do not call it rerun whole.
+    """
+    st.session_state[SCOPE_KEY] = list(fragment_keys)
+
+
+def _view_changed() -> None:
+    # A keyed rerun replaces the interaction's full-app rerun: the sidebar and the page
+    # around the fragments stay as they are, so the server does less and the browser
+    # redraws less. The keys were registered by the page drawn in the last full run.
+    keys = st.session_state.get(SCOPE_KEY)
+    if keys:
+        st.rerun(keys)
+
+
 def year_controls() -> tuple[int, str, list[str]]:
     """Draw the year slider, step buttons, mode and layer choice; return their values."""
+    st.session_state[SCOPE_KEY] = []  # a full run: the page registers its fragments again
     advance_play(DEFAULT_YEAR)
-    year = st.session_state.get("year", DEFAULT_YEAR)
+    # Never disabled at 1994/2015 (they clamp instead): a slider change reruns only the
+    # page's fragment, so a disabled state drawn here could be stale.
     back, fwd = st.columns(2)
-    back.button("◀ Year", on_click=_step, args=(-1,), disabled=year <= FIRST_YEAR,
-                width="stretch", help="Previous year", key="year_back")  # fmt: skip
-    fwd.button("Year ▶", on_click=_step, args=(1,), disabled=year >= LAST_YEAR,
-               width="stretch", help="Next year", key="year_fwd")  # fmt: skip
+    back.button("◀ Year", on_click=_step, args=(-1,), width="stretch",
+                help="Previous year (stays at 1994)", key="year_back")  # fmt: skip
+    fwd.button("Year ▶", on_click=_step, args=(1,), width="stretch",
+               help="Next year (stays at 2015)", key="year_fwd")  # fmt: skip
     year = st.slider(
-        "Year", FIRST_YEAR, LAST_YEAR, DEFAULT_YEAR, key="year", bind="query-params",
+        YEAR_LABEL, FIRST_YEAR, LAST_YEAR, DEFAULT_YEAR, key="year", bind="query-params",
         help="Arrow keys step one year; Home and End jump to 1994 and 2015.",
+        on_change=_view_changed,
     )  # fmt: skip
     play_controls()
     mode = st.segmented_control(
         "Show", list(MODES), default=DEFAULT_MODE, format_func=MODES.get, key="mode",
-        bind="query-params", selection_mode="single", required=True,
+        bind="query-params", selection_mode="single", required=True, on_change=_view_changed,
     )  # fmt: skip
     layers = st.pills(
         "Layers", list(LAYERS), default=list(LAYERS), format_func=LAYERS.get,
-        selection_mode="multi", key="layers", bind="query-params",
+        selection_mode="multi", key="layers", bind="query-params", on_change=_view_changed,
     )  # fmt: skip
     return year, mode or DEFAULT_MODE, list(layers or [])
 
@@ -69,8 +94,12 @@ def pick_event(events: gpd.GeoDataFrame, event_id: str | None) -> None:
     # select_event sets the map's centre; the Map page needs a zoom to go with it even when
     # it has not been opened yet in this session.
     st.session_state.map_zoom = st.session_state.get("map_zoom") or 7
-    if FIRST_YEAR <= int(row["year"]) <= LAST_YEAR:
-        st.session_state.year = int(row["year"])
+    year = int(row["year"])
+    if FIRST_YEAR <= year <= LAST_YEAR and year != st.session_state.get("year"):
+        st.session_state.year = year
+        # The sidebar's slider must show the new year: ask for a full rerun, not the
+        # fragment-only rerun a chart or list inside a fragment would get by default.
+        st.rerun()
 
 
 def pick_from_chart(key: str, events: gpd.GeoDataFrame) -> None:

@@ -16,17 +16,30 @@ def _pick(key: str, centers: dict[str, tuple[float, float]]) -> None:
     select_event(event_id, center=centers.get(event_id))
 
 
+_OPTIONS: dict[int, tuple[gpd.GeoDataFrame, tuple]] = {}
+
+
+def _options(shown: gpd.GeoDataFrame) -> tuple[list[str], dict[str, str], dict]:
+    """Ids, labels and map centres of the shown events, once per (shared, memoised) frame."""
+    hit = _OPTIONS.get(id(shown))
+    if hit is None or hit[0] is not shown:
+        rows = list(zip(shown["id"], shown["date"], shown["date_precision"], shown["title"],
+                        shown.geometry, strict=True))  # fmt: skip
+        labels = {
+            i: f"{format_event_dates(d, p, None)} · {t}"
+            + ("" if g is not None else " (no map location)")
+            for i, d, p, t, g in rows
+        }
+        centers = {i: (g.y, g.x) for i, _, _, _, g in rows if g is not None}
+        if len(_OPTIONS) >= 256:
+            _OPTIONS.clear()
+        hit = _OPTIONS[id(shown)] = (shown, (list(shown["id"]), labels, centers))
+    return hit[1]
+
+
 def event_list(shown: gpd.GeoDataFrame, selected: str | None, *, key: str) -> None:
     """List the shown events, newest last; picking one selects it and centres the map on it."""
-    ids = list(shown["id"])
-    labels = {
-        r.id: f"{format_event_dates(r.date, r.date_precision, None)} · {r.title}"
-        + ("" if r.geometry is not None else " (no map location)")
-        for r in shown.itertuples()
-    }
-    centers = {
-        r.id: (r.geometry.y, r.geometry.x) for r in shown.itertuples() if r.geometry is not None
-    }
+    ids, labels, centers = _options(shown)
     st.session_state[key] = selected if selected in ids else None
     st.radio(
         "Events", ids, index=None, format_func=labels.get, key=key, on_change=_pick,

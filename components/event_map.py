@@ -1,10 +1,12 @@
 """The Atlas map: a base map that never changes, plus per-year layers sent without a remount."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import folium
-from branca.element import MacroElement
+import xyzservices
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -18,21 +20,36 @@ from components.offline import (
     STATIC_URL,
     use_local_assets,
 )
+from components.served import static_url
 from geo.text import escape_text, json_for_script
 
+Publish = Callable[[str, str], str]  # (slot, JSON) → URL the map fetches (components.served)
 CENTER = (29.8, 68.6)  # lat, lon: Karachi, both corridors, Kabul and Shamsi in view
 ZOOM = 6
 TILES_NOTICE = "Online tiles are unreachable: showing the bundled offline basemap instead."
+# As TileProvider objects: given a URL string, folium searches xyzservices' whole provider
+# catalogue for a name match on every call (a third of a rerun's server time).
 ONLINE_TILES = {
-    "OpenStreetMap (online)": (
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        "© OpenStreetMap contributors",
-    ),
-    "Satellite, Esri World Imagery (online)": (
-        "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
-        "Esri, Maxar, Earthstar Geographics",
-    ),
-}
+    name: xyzservices.TileProvider(name=name, url=url, attribution=attribution)
+    for name, url, attribution in (
+        ("OpenStreetMap (online)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+         "© OpenStreetMap contributors"),
+        ("Satellite, Esri World Imagery (online)",
+         "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/"
+         "{z}/{y}/{x}", "Esri, Maxar, Earthstar Geographics"),
+    )
+}  # fmt: skip
+
+
+class _Text(Element):
+    """Text placed in the page as it is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
 
 
 class AtlasCall(JSCSSMixin, MacroElement):
@@ -52,6 +69,29 @@ class AtlasCall(JSCSSMixin, MacroElement):
         self.fn = fn
         self.on_map = on_map
         self.payload = json_for_script(payload)
+
+    @classmethod
+    def sending(cls, fn: str, body: str, slot: str, publish: Publish | None) -> "AtlasCall":
+        """Call ``fn`` with ``body`` (script-safe JSON): inline, or by reference when
+        ``publish`` serves it (``{"$ref": url}``, fetched once by atlas.js)."""
+        call = cls(fn, None)
+        call.payload = body if publish is None else json_for_script({"$ref": publish(slot, body)})
+        return call
+
+    def render(self, **kwargs: Any) -> None:
+        """Add the asset links and this call's script to the figure (for a full HTML page).
+
+        As JSCSSMixin and MacroElement do, except that the rendered script is added as plain
+        text: branca compiles every rendered script as a Jinja template, which cost more than
+        the rest of the call put together.
+        """
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        script = self._template.module.__dict__["script"]
+        figure.script.add_child(_Text(script(self, kwargs)), name=self.get_name())
 
     def target(self) -> str:
         """Return the JS name of the map (for controls) or of the parent layer group."""
@@ -99,10 +139,10 @@ def build_base_map(
     folium.FeatureGroup(name="Bundled basemap only (offline)", overlay=False, control=True).add_to(
         m
     )
-    for name, (url, attribution) in ONLINE_TILES.items():
+    for name, provider in ONLINE_TILES.items():
         folium.TileLayer(
-            tiles=url, name=escape_text(name), attr=escape_text(attribution), overlay=False,
-            control=True, show=False, max_zoom=18,
+            tiles=provider, name=escape_text(name), attr=escape_text(provider.attribution),
+            overlay=False, control=True, show=False, max_zoom=18,
         ).add_to(m)  # fmt: skip
     if inline:
         basemap = {"layers": map_layers.basemap_layers()}
@@ -133,36 +173,97 @@ class MapView:
     circles: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     layers: tuple[str, ...] = tuple(map_layers.LAYERS)
-    overlays: list[folium.FeatureGroup] = field(default_factory=list)
+    overlays: list["OverlayLayer"] = field(default_factory=list)
     overlay_legend: list[dict] = field(default_factory=list)  # {"name": str, "color": str}
+    # Every year's stamp, layer URLs and overlay slices, so the map can follow the year
+    # slider by itself (``Atlas.stamp`` in atlas.js); None for exports and fixed-year maps.
+    manifest: dict | None = None
 
 
-def year_groups(view: MapView) -> list[folium.FeatureGroup]:
-    """Return the feature groups for one year; only these change when the year changes."""
-    groups = []
+def stamp_payload(view: MapView) -> dict:
+    """Return what the in-map stamp and the overlay legend show for a view."""
+    return {"title": view.stamp_title, "subtitle": view.stamp_subtitle, "year": view.year,
+            "view": view.view_key, "overlays": view.overlay_legend}  # fmt: skip
+
+
+@dataclass
+class OverlayLayer:
+    """One analyst overlay on the map: script-safe JSON for ``Atlas.cluster``.
+
+    In the app the browser holds the whole overlay (``whole``, fetched once) and each year
+    sends only ``bounds``, the year's slice of its rows; an export inlines ``alone``.
+    """
+
+    name: str  # the uploaded name, escaped where it is drawn
+    key: str  # the overlay's session key (an identifier)
+    whole: Callable[[], str]  # every row in year order (components.overlays.OverlayEntry)
+    bounds: tuple[int, int]  # the rows shown, as a slice of ``whole``
+    alone: Callable[[], str]  # only the rows shown (for a self-contained export)
+
+
+_JSON: dict[int, tuple[list, str]] = {}
+
+
+def layer_json(payload: list[dict]) -> str:
+    """Script-safe JSON of a layer payload, once per payload object (they are memoised and
+    shared read-only upstream, and the object is kept here, so ``id`` is sound)."""
+    hit = _JSON.get(id(payload))
+    if hit is None or hit[0] is not payload:
+        if len(_JSON) >= 512:
+            _JSON.clear()
+        hit = _JSON[id(payload)] = (payload, json_for_script(payload))
+    return hit[1]
+
+
+LAYER_FIELDS = {"uncertainty": ("circles", "circles"), "routes": ("lines", "routes"),
+                "places": ("markers", "places"), "events": ("markers", "events")}  # fmt: skip
+_REFS: dict[int, tuple[list, str]] = {}
+
+
+def layer_ref(payload: list[dict]) -> str:
+    """Return the URL of a bundled-data layer's JSON (written once; see components.served)."""
+    hit = _REFS.get(id(payload))
+    if hit is None or hit[0] is not payload:
+        if len(_REFS) >= 1024:
+            _REFS.clear()
+        hit = _REFS[id(payload)] = (payload, static_url(layer_json(payload)))
+    return hit[1]
+
+
+def year_groups(view: MapView, publish: Publish | None = None) -> list[folium.FeatureGroup]:
+    """Return the feature groups for one year; only these change when the year changes.
+
+    With ``publish`` (the app), every layer is sent by reference: the bundled data's as a
+    static URL, an overlay through ``publish`` (this session only) with the slice of its
+    rows to show. Without it (exports, tests), the JSON is inline.
+    """
     stamp = folium.FeatureGroup(name="stamp", control=False)
-    stamp.add_child(
-        AtlasCall(
-            "stamp",
-            {"title": view.stamp_title, "subtitle": view.stamp_subtitle, "year": view.year,
-             "view": view.view_key, "overlays": view.overlay_legend},
-            on_map=True,
-        )
-    )  # fmt: skip
-    groups.append(stamp)
-    spec = [
-        ("uncertainty", "circles", view.circles),
-        ("routes", "lines", view.routes),
-        ("places", "markers", view.places),
-        ("events", "markers", view.events),
-    ]
-    for key, fn, payload in spec:
+    payload = stamp_payload(view)
+    if view.manifest is not None:
+        payload["manifest"] = view.manifest
+    stamp.add_child(AtlasCall("stamp", payload, on_map=True))
+    groups = [stamp]
+    for key, (fn, attr) in LAYER_FIELDS.items():
         if key not in view.layers:
             continue
         group = folium.FeatureGroup(name=escape_text(map_layers.LAYERS[key]))
-        group.add_child(AtlasCall(fn, payload))
+        data = getattr(view, attr)
+        if publish is None:
+            group.add_child(AtlasCall.sending(fn, layer_json(data), key, None))
+        else:
+            group.add_child(AtlasCall("layer", {"key": key, "fn": fn, "$ref": layer_ref(data)}))
         groups.append(group)
-    return groups + view.overlays
+    for overlay in view.overlays:
+        group = folium.FeatureGroup(name=escape_text(overlay.name), overlay=True, control=True)
+        if publish is None:
+            call = AtlasCall.sending("cluster", overlay.alone(), overlay.key, None)
+        else:
+            url = publish(overlay.key, overlay.whole())
+            ref = {"key": overlay.key, "fn": "cluster", "$ref": url, "slice": list(overlay.bounds)}
+            call = AtlasCall("layer", ref)
+        group.add_child(call)
+        groups.append(group)
+    return groups
 
 
 def standalone_map(view: MapView) -> folium.Map:

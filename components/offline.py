@@ -1,5 +1,6 @@
 """Serve Leaflet, its plugins and the Atlas's own JS/CSS from the app itself: never a CDN."""
 
+import base64
 import hashlib
 import shutil
 from pathlib import Path
@@ -14,6 +15,13 @@ ASSETS = ROOT / "components" / "assets"  # atlas.js, atlas.css, favicon.png (in 
 STATIC = ROOT / "static"  # served by Streamlit at /app/static; holds copies only
 STATIC_URL = "/app/static"
 FAVICON = ASSETS / "favicon.png"  # a local file: Material-icon favicons are fetched from Google
+
+
+def favicon_data_url() -> str:
+    """The favicon inline (584 bytes). As a file it went through Streamlit's media store,
+    which forgets it after a run that redraws only a fragment, and the browser got a 404."""
+    return "data:image/png;base64," + base64.b64encode(FAVICON.read_bytes()).decode("ascii")
+
 
 _WHEELS = {
     "leaflet": Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet",

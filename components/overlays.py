@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -12,8 +13,6 @@ from geo.overlay import (
     Overlay,
     OverlayError,
     load_overlay,
-    overlay_in_year,
-    overlay_up_to_year,
     summary_line,
 )
 from geo.text import escape_markdown as md
@@ -25,27 +24,56 @@ MAX_OVERLAYS = 6
 
 @dataclass
 class OverlayEntry:
-    """One loaded overlay and how it is shown, with its per-year rows built once."""
+    """One loaded overlay and how it is shown.
+
+    Its rows are ordered by year once, so a year (or everything up to a year) is one
+    contiguous slice of them: the map gets the whole overlay once and, per year change,
+    only the slice's bounds.
+    """
 
     key: str
     overlay: Overlay
     color: str
     visible: bool = True
-    _shown: dict[tuple[int, str], tuple[pd.DataFrame, str]] = field(
-        default_factory=dict, repr=False
-    )
+    _order: np.ndarray | None = field(default=None, repr=False)
+    _years: np.ndarray | None = field(default=None, repr=False)
+    _payload: str | None = field(default=None, repr=False)
+    _shown: dict[tuple[int, str], pd.DataFrame] = field(default_factory=dict, repr=False)
 
-    def shown(self, year: int, mode: str) -> tuple[pd.DataFrame, str]:
-        """Return the rows for a year and mode and their map payload, computed once each."""
+    def _sorted(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._order is None or self._years is None:
+            years = self.overlay.events["year"].to_numpy()
+            self._order = np.argsort(years, kind="stable")
+            self._years = years[self._order]
+        return self._order, self._years
+
+    def bounds(self, year: int, mode: str) -> tuple[int, int]:
+        """Return the slice of the year-ordered rows shown for a year and mode."""
+        _, years = self._sorted()
+        hi = int(np.searchsorted(years, year, side="right"))
+        lo = int(np.searchsorted(years, year, side="left")) if mode == "year" else 0
+        return lo, hi
+
+    def shown(self, year: int, mode: str) -> pd.DataFrame:
+        """Return the rows shown for a year and mode (the overlay's own index is kept)."""
         hit = self._shown.get((year, mode))
         if hit is None:
-            pick = overlay_in_year if mode == "year" else overlay_up_to_year
-            rows = pick(self.overlay, year)
-            payload = overlay_payload(rows, key=self.key, name=self.overlay.name, color=self.color)
-            if len(self._shown) >= 2 * 32:  # both modes for every year: the bound is generous
+            order, _ = self._sorted()
+            lo, hi = self.bounds(year, mode)
+            if len(self._shown) >= 8:  # a few recent views: a page asks several times per run
                 self._shown.clear()
-            hit = self._shown[(year, mode)] = (rows, payload)
+            hit = self._shown[(year, mode)] = self.overlay.events.iloc[order[lo:hi]]
         return hit
+
+    def payload(self) -> str:
+        """Return the map payload of every row in year order, built once (≈1 s at 100k)."""
+        if self._payload is None:
+            order, _ = self._sorted()
+            self._payload = overlay_payload(
+                self.overlay.events.iloc[order], key=self.key, name=self.overlay.name,
+                color=self.color,
+            )  # fmt: skip
+        return self._payload
 
 
 def overlay_store() -> dict[str, OverlayEntry]:
@@ -55,7 +83,7 @@ def overlay_store() -> dict[str, OverlayEntry]:
 
 def visible_overlays(year: int, mode: str) -> list[tuple[OverlayEntry, pd.DataFrame]]:
     """Return the visible overlays with their rows for the year and mode."""
-    return [(e, e.shown(year, mode)[0]) for e in overlay_store().values() if e.visible]
+    return [(e, e.shown(year, mode)) for e in overlay_store().values() if e.visible]
 
 
 def overlay_record(key: str, row: int) -> tuple[OverlayEntry, pd.Series] | None:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.data import memo
 from geo.io import Dataset
 
 PLACE_ZOOM = 10
@@ -37,7 +38,7 @@ def found_place() -> str | None:
 
 def place_search(ds: Dataset, *, key: str = "place_search") -> str | None:
     """Draw the search box; picking a place or route flies the map there. Returns the pick."""
-    options = _options(ds)
+    options = memo(ds, ("place_search",), lambda: _options(ds))
     return st.selectbox(
         "Find a place or route", list(options), index=None, key=key,
         format_func=lambda k: options[k][0], on_change=_fly, args=(key, options),

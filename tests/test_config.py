@@ -3,6 +3,7 @@
 import ast
 import base64
 import os
+import re
 import socket
 import tomllib
 from pathlib import Path
@@ -73,12 +74,17 @@ def test_served_static_holds_only_vendored_assets() -> None:
     vendor_assets()
     assert {p.name for p in STATIC.iterdir()} <= VENDORED
     atlas = {p.name for p in (STATIC / "atlas").iterdir()}
-    assert all(n in {"atlas.js", "atlas.css"} or n.startswith("basemap-") for n in atlas), atlas
+    allowed = {"atlas.js", "atlas.css", "layers"}  # layers: the bundled data's map layers
+    assert all(n in allowed or n.startswith("basemap-") for n in atlas), atlas
+    layers = STATIC / "atlas" / "layers"
+    names = [p.name for p in layers.iterdir()] if layers.exists() else []
+    assert all(re.fullmatch(r"[0-9a-f]{20}\.json", n) for n in names), names
     suffixes = {p.suffix for p in STATIC.rglob("*") if p.is_file()}
     assert suffixes <= {".js", ".css", ".png", ".json", ""}, suffixes
 
 
-ALLOWED_STATIC_WRITERS = {"components/offline.py", "components/map_layers.py"}
+ALLOWED_STATIC_WRITERS = {"components/offline.py", "components/map_layers.py",
+                          "components/served.py"}  # fmt: skip
 WRITE_CALLS = {"write_bytes", "write_text", "open", "copy2", "copyfile", "copytree", "move",
                "rename", "mkstemp", "NamedTemporaryFile", "savefig", "save"}  # fmt: skip
 
@@ -112,6 +118,26 @@ def test_only_the_asset_vendoring_code_writes_into_static() -> None:
         if touches and _calls(tree) & WRITE_CALLS and rel not in ALLOWED_STATIC_WRITERS:
             offenders.append(rel)
     assert offenders == []
+
+
+def test_only_bundled_data_layers_are_written_to_static() -> None:
+    """``served.static_url`` writes public files: only the bundled data's layers may use it.
+
+    Its one caller is ``event_map.layer_ref``, which is only given the MapView's bundled-data
+    fields; an analyst's overlay goes through the session-only media store instead.
+    """
+    users = {}
+    for path in [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"),
+                 *(ROOT / "components").glob("*.py")]:  # fmt: skip
+        text = path.read_text(encoding="utf-8")
+        for name in ("static_url(", "layer_ref("):
+            if name in text:
+                users.setdefault(name, set()).add(path.name)
+    assert users["static_url("] == {"served.py", "event_map.py"}
+    assert users["layer_ref("] == {"event_map.py", "atlas_map.py"}
+    source = (ROOT / "components" / "event_map.py").read_text(encoding="utf-8")
+    calls = re.findall(r"layer_ref\(([^)]*)\)", source)
+    assert calls and all("overlay" not in c for c in calls), calls
 
 
 def _handshake_status(port: int, host: str) -> int:

@@ -2,7 +2,8 @@
  *
  * Every payload arrives as JSON. Fields named *_html were built on the server from
  * escaped text (geo.text.escape_text); every other string is set as text, never as HTML.
- * Nothing here fetches anything: Leaflet and this file are served by the app itself.
+ * Nothing is fetched from anywhere but the app itself: Leaflet, this file, the basemap and
+ * the layer payloads sent by reference ({"$ref": url}).
  */
 (function (global) {
   "use strict";
@@ -19,18 +20,112 @@
     return name;
   }
 
+  /* Layer payloads may arrive by reference, {"$ref": url}: the app serves the JSON once (the
+   * URL carries a content hash) and a rerun that changes nothing in a layer sends a few bytes
+   * instead of the layer. Each URL is fetched once per page and kept. */
+  var fetched = {};
+
+  function notify(container, text) {
+    var n = container && container.querySelector(".atlas-notice");
+    if (n) { n.textContent = text; n.style.display = "block"; }
+  }
+
+  function fetchJSON(url) {
+    if (!fetched[url]) {
+      fetched[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      });
+      fetched[url].catch(function () { delete fetched[url]; }); // a later rerun may retry
+    }
+    return fetched[url];
+  }
+
+  function layerError(map, err) {
+    var c = map && map.getContainer();
+    notify(c, "A map layer could not be loaded (" + err.message +
+      "). Change the year or reload the page.");
+    var n = c && c.querySelector(".atlas-notice");
+    if (n) n.setAttribute("data-atlas-layer-error", "1");
+  }
+
+  function layerLoaded(map) {
+    var n = map && map.getContainer().querySelector(".atlas-notice");
+    if (n && n.getAttribute("data-atlas-layer-error")) {
+      n.style.display = "none";
+      n.removeAttribute("data-atlas-layer-error");
+    }
+  }
+
+  /* The app's layers: Atlas.layer(group, {key, fn, $ref, slice?}). The group is the one
+   * streamlit-folium made for this layer on this rerun; the drawing is built once per
+   * (fn, $ref, slice) and kept, so a rerun or a year seen before costs no drawing. The
+   * map also follows the sidebar's year slider by itself (see Atlas.years): each layer's
+   * group is remembered by key so the year can be switched in place. */
+  var built = [];  // [{id, layer}], most recent last
+  var BUILT_MAX = 24;
+  var groups = {}, specs = {}, tokens = {};
+  var DRAW = {};
+
+  function builtLayer(id) {
+    for (var i = built.length - 1; i >= 0; i--) {
+      if (built[i].id === id) {
+        var hit = built.splice(i, 1)[0];
+        built.push(hit);
+        return hit.layer;
+      }
+    }
+    return null;
+  }
+
+  function keep(id, layer) {
+    built.push({ id: id, layer: layer });
+    if (built.length > BUILT_MAX) {
+      var old = built.shift().layer;
+      if (old._atlasParent) old._atlasParent.removeLayer(old);
+    }
+  }
+
+  function place(group, layer) {
+    if (layer._atlasParent && layer._atlasParent !== group) layer._atlasParent.removeLayer(layer);
+    group.eachLayer(function (l) { if (l !== layer) group.removeLayer(l); });
+    if (!group.hasLayer(layer)) group.addLayer(layer);
+    layer._atlasParent = group;
+  }
+
+  function show(key, spec) {
+    var group = groups[key];
+    if (!group) return;
+    specs[key] = spec;
+    var token = tokens[key] = (tokens[key] || 0) + 1;
+    var id = spec.fn + "|" + spec.$ref + "|" + (spec.slice ? spec.slice.join(",") : "");
+    var hit = builtLayer(id);
+    if (hit) { place(group, hit); return; }
+    fetchJSON(spec.$ref).then(function (data) {
+      if (tokens[key] !== token) return;  // a newer year or rerun took this group over
+      layerLoaded(group._map);
+      var layer = L.featureGroup();
+      DRAW[spec.fn](layer, data, spec);
+      keep(id, layer);
+      place(groups[key], layer);
+    }, function (err) { layerError(group._map || state.map, err); });
+  }
+
+  Atlas.layer = function (group, spec) {
+    groups[spec.key] = group;
+    var year = state.manifest && followedYear();
+    var entry = year != null ? state.manifest.years[String(year)] : null;
+    show(spec.key, entry ? specFor(spec.key, spec, entry) : spec);
+  };
+
   /* The bundled vector basemap, drawn below any online tiles so it shows when they fail.
    * The payload holds the layers inline (HTML export) or the URL of the app's own copy,
    * which the browser fetches once and caches instead of receiving it on every rerun. */
   Atlas.basemap = function (map, payload) {
     if (payload.url) {
-      fetch(payload.url).then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.json();
-      }).then(function (layers) { drawBasemap(map, layers); })
+      fetchJSON(payload.url).then(function (layers) { drawBasemap(map, layers); })
         .catch(function (err) {
-          var n = map.getContainer().querySelector(".atlas-notice");
-          if (n) { n.textContent = "The bundled basemap could not be loaded (" + err.message + ")."; n.style.display = "block"; }
+          notify(map.getContainer(), "The bundled basemap could not be loaded (" + err.message + ").");
         });
     } else {
       drawBasemap(map, payload.layers);
@@ -71,7 +166,7 @@
   }
 
   /* Route lines: a pale casing under a styled line carrying the tooltip and popup. */
-  Atlas.lines = function (group, lines) {
+  Atlas.lines = DRAW.lines = function (group, lines) {
     lines.forEach(function (ln) {
       L.polyline(ln.latlngs, {
         color: "#FFFFFF", weight: ln.weight + 3, opacity: 0.85, interactive: false,
@@ -87,7 +182,7 @@
   };
 
   /* Point markers as inline-SVG DivIcons (places and events). */
-  Atlas.markers = function (group, markers) {
+  Atlas.markers = DRAW.markers = function (group, markers) {
     markers.forEach(function (m) {
       var cls = "atlas-marker " + m.cls + (m.selected ? " atlas-selected" : "");
       var body = document.createElement("div");
@@ -116,29 +211,45 @@
   };
 
   /* An analyst overlay: clustered canvas circle markers. Row = [lat, lon, label, date, row];
-   * label and date were escaped on the server. The hidden id lets a click be traced to the
-   * full record, which the app shows beside the map. */
-  Atlas.cluster = function (group, p) {
+   * label and date were escaped on the server. In the app the payload holds the whole
+   * overlay in year order (fetched once) and ref.slice picks the rows shown; an export
+   * inlines the rows shown. The hidden id lets a click be traced to the full record,
+   * which the app shows beside the map. Tooltips are made when first needed: one per
+   * point up front cost more than the clustering. Clustering stops at zoom 10, so the
+   * clusters are built for 7 zoom levels rather than 16. */
+  Atlas.cluster = DRAW.cluster = function (group, p, ref) {
     if (!L.markerClusterGroup) return;
+    var lo = 0, hi = p.rows.length;
+    if (ref && ref.slice) {
+      lo = Math.max(0, ref.slice[0] | 0);
+      hi = Math.min(p.rows.length, ref.slice[1] | 0);
+    }
     var renderer = L.canvas({ padding: 0.5 });
     var style = { radius: 5, color: p.color, weight: 1, fillColor: p.color, fillOpacity: 0.75,
       renderer: renderer };
     var cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false,
-      maxClusterRadius: 50 });
-    var markers = new Array(p.rows.length);
-    for (var i = 0; i < p.rows.length; i++) {
-      var r = p.rows[i];
-      var m = L.circleMarker([r[0], r[1]], style);
+      maxClusterRadius: 50, disableClusteringAtZoom: 10 });
+    var markers = new Array(Math.max(0, hi - lo));
+    for (var i = lo; i < hi; i++) {
+      var m = L.circleMarker([p.rows[i][0], p.rows[i][1]], style);
+      m._atlasRow = p.rows[i];
+      markers[i - lo] = m;
+    }
+    function tip(e) {
+      var m = e.layer, r = m && m._atlasRow;
+      if (!r || m.getTooltip()) return;
       m.bindTooltip('<div class="atlas-tip"><span class="tid">[atlas-id:overlay:' + p.key + ":" +
         r[4] + "]</span><b>" + r[2] + "</b><br>" + r[3] + " · " + p.name + "</div>");
-      markers[i] = m;
+      if (e.type === "mouseover") m.openTooltip(e.latlng);
     }
+    // Before the click reaches the map's click handler (it reads the tooltip's hidden id).
+    cluster.on("mouseover click", tip);
     cluster.addLayers(markers);
     group.addLayer(cluster);
   };
 
   /* Uncertainty circles (radius in metres). */
-  Atlas.circles = function (group, circles) {
+  Atlas.circles = DRAW.circles = function (group, circles) {
     circles.forEach(function (c) {
       L.circle([c.lat, c.lon], {
         radius: c.radius_m, color: c.color, weight: c.weight, dashArray: c.dash,
@@ -149,7 +260,7 @@
   };
 
   /* The title stamp inside the map, so every screenshot carries it. */
-  Atlas.stamp = function (map, stamp) {
+  function applyStamp(map, stamp) {
     var el = map.getContainer().querySelector(".atlas-stamp");
     if (!el) return;
     el.querySelector(".atlas-stamp-title").textContent = stamp.title;
@@ -167,6 +278,77 @@
     }
     map.getContainer().setAttribute("data-atlas-year", String(stamp.year));
     map.getContainer().setAttribute("data-atlas-view", stamp.view);
+  }
+
+  /* The map follows the sidebar's year slider by itself. A rerun brings a manifest of every
+   * year's stamp, layer URLs and overlay slices for the current mode, layers and selection;
+   * when the slider moves, the map switches to that year at once (fetching what it has not
+   * seen), without waiting for the server's rerun, which then finds it already drawn. If
+   * the slider cannot be found (another page layout), the map shows the rerun's year. */
+  var state = { map: null, manifest: null, year: null, thumb: null, observer: null };
+
+  function sliderThumb() {
+    try {
+      if (window.parent === window) return null;
+      var sliders = window.parent.document.querySelectorAll('[data-testid="stSlider"]');
+      for (var i = 0; i < sliders.length; i++) {
+        var label = sliders[i].querySelector('[data-testid="stWidgetLabel"]');
+        if (label && label.textContent.trim() === state.manifest.slider) {
+          return sliders[i].querySelector('input[type="range"]');
+        }
+      }
+    } catch (e) { /* not our page */ }
+    return null;
+  }
+
+  function followedYear() {
+    var t = state.thumb;
+    var v = t && t.isConnected ? parseInt(t.value, 10) : NaN;
+    return state.manifest.years[String(v)] ? v : state.manifest.year;
+  }
+
+  function specFor(key, spec, entry) {
+    if (spec.fn === "cluster") {
+      var slice = (entry.overlays && entry.overlays[key]) || [0, 0];
+      return { key: key, fn: spec.fn, $ref: spec.$ref, slice: slice };
+    }
+    var ref = entry.layers && entry.layers[key];
+    return ref ? { key: key, fn: spec.fn, $ref: ref } : spec;
+  }
+
+  function switchYear() {
+    if (!state.manifest || !state.map) return;
+    var year = followedYear();
+    var entry = state.manifest.years[String(year)];
+    if (year === state.year || !entry) return;
+    state.year = year;
+    applyStamp(state.map, entry.stamp);
+    Object.keys(groups).forEach(function (key) {
+      if (specs[key] && groups[key]._map) show(key, specFor(key, specs[key], entry));
+    });
+  }
+
+  function watchSlider() {
+    var thumb = sliderThumb();
+    if (thumb === state.thumb) return;
+    if (state.observer) state.observer.disconnect();
+    state.thumb = thumb;
+    if (!thumb) return;
+    state.observer = new MutationObserver(switchYear);
+    state.observer.observe(thumb, { attributes: true, attributeFilter: ["aria-valuetext", "value"] });
+  }
+
+  Atlas.stamp = function (map, stamp) {
+    state.map = map;
+    state.manifest = stamp.manifest || null;
+    if (!state.manifest) {
+      applyStamp(map, stamp);
+      return;
+    }
+    watchSlider();
+    var year = followedYear();
+    state.year = year;
+    applyStamp(map, state.manifest.years[String(year)].stamp);
   };
 
   function control(position, className, build) {

@@ -121,3 +121,23 @@ def map_frame(pg):
 def wait_map_year(pg, year: int) -> None:
     """Wait until the map inside the component shows ``year``'s layers."""
     map_frame(pg).locator(f".leaflet-container[data-atlas-year='{year}']").wait_for(timeout=30000)
+
+
+def wait_page_year(pg, year: int) -> None:
+    """Wait until the Map page's summary line shows ``year`` (the server's rerun is in)."""
+    pg.wait_for_function(
+        """(year) => Array.from(document.querySelectorAll('[data-testid="stMain"] h4'))
+             .some(e => e.textContent.startsWith(year + ":"))""",
+        arg=year, timeout=30000,
+    )  # fmt: skip
+
+
+def wait_year(pg, year: int) -> None:
+    """Wait until the map and the rest of the Map page show ``year`` and the run is over.
+
+    The map follows the slider in the browser at once; the summary, list and timeline
+    follow when the server's rerun comes in.
+    """
+    wait_map_year(pg, year)
+    wait_page_year(pg, year)
+    wait_idle(pg)

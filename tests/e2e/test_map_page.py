@@ -3,10 +3,19 @@
 import re
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from geo.io import read_dataset
 from geo.timeline import events_in_year
-from tests.e2e.conftest import MAP_FRAME, map_frame, shot, wait_idle, wait_map_year
+from tests.e2e.conftest import (
+    MAP_FRAME,
+    guarded_page,
+    map_frame,
+    shot,
+    wait_idle,
+    wait_map_year,
+    wait_year,
+)
 
 pytestmark = pytest.mark.e2e
 DS = read_dataset()
@@ -56,8 +65,7 @@ def test_keyboard_on_slider_moves_map_timeline_list_and_url_together(page, app_u
     slider = page.get_by_role("slider")
     slider.focus()
     page.keyboard.press("ArrowRight")
-    wait_map_year(page, 2012)
-    wait_idle(page)
+    wait_year(page, 2012)
     frame = map_frame(page)
     assert frame.locator(".atlas-event").count() == located(2012)
     assert re.search(r"[?&]year=2012\b", page.url)
@@ -65,7 +73,7 @@ def test_keyboard_on_slider_moves_map_timeline_list_and_url_together(page, app_u
     assert page.get_by_role("radiogroup", name="Events").inner_text() != list_before
     assert "2012:" in page.get_by_role("heading").first.inner_text()
     page.keyboard.press("Home")
-    wait_map_year(page, 1994)
+    wait_year(page, 1994)
     assert re.search(r"[?&]year=1994\b", page.url)
     shot(page, "map_keyboard_1994")
     assert page.offsite == []
@@ -80,8 +88,7 @@ def test_zoom_and_centre_survive_a_year_change(page, app_url: str) -> None:
     )
     page.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")
-    wait_map_year(page, 2009)
-    wait_idle(page)
+    wait_year(page, 2009)
     frame = leaflet(page)
     zoom, lat, lon = frame.evaluate(
         "() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]"
@@ -167,3 +174,42 @@ def test_choosing_an_event_in_the_list_centres_the_map_and_shows_its_card(
     assert map_frame(page).locator(".atlas-selected").count() == 1
     assert page.get_by_text("Sources").first.is_visible()
     shot(page, "map_list_selection_centres_2008")
+
+
+def test_map_follows_the_slider_before_the_server_answers(browser, app_url: str) -> None:
+    # Hold back every rerun request the page sends after loading: the server never hears
+    # of the year change, so whatever the map shows it did by itself.
+    context, pg, offsite = guarded_page(browser, app_url)
+    hold = {"on": False}
+
+    def relay(ws) -> None:
+        server = ws.connect_to_server()
+
+        def up(message) -> None:
+            if hold["on"] and isinstance(message, bytes):
+                back = BackMsg()
+                back.ParseFromString(message)
+                if back.WhichOneof("type") == "rerun_script":
+                    return
+            server.send(message)
+
+        ws.on_message(up)
+        server.on_message(ws.send)
+
+    pg.route_web_socket(re.compile(r"/_stcore/stream"), relay)
+    open_year(pg, app_url, 2010)
+    hold["on"] = True
+    pg.get_by_role("slider").focus()
+    pg.keyboard.press("ArrowRight")
+    wait_map_year(pg, 2011)
+    frame = map_frame(pg)
+    frame.locator(".atlas-event").nth(located(2011) - 1).wait_for()
+    assert frame.locator(".atlas-event").count() == located(2011)
+    assert "· 2011 ·" in frame.locator(".atlas-stamp").inner_text()
+    assert frame.locator("path.atlas-status-closed").count() == len(DS.routes)  # 26 Nov 2011
+    assert pg.get_by_role("heading").first.inner_text().startswith("2010:")  # no rerun came
+    pg.keyboard.press("ArrowLeft")
+    wait_map_year(pg, 2010)
+    assert frame.locator(".atlas-event").count() == located(2010)
+    assert offsite == [] and pg.errors == []
+    context.close()

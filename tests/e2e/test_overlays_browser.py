@@ -5,7 +5,8 @@ import io
 
 import pytest
 
-from tests.e2e.conftest import MAP_FRAME, shot, wait_idle, wait_map_year
+from components.offline import STATIC
+from tests.e2e.conftest import MAP_FRAME, shot, wait_idle, wait_map_year, wait_year
 
 pytestmark = pytest.mark.e2e
 ACLED = [
@@ -50,19 +51,24 @@ def clustered(pg) -> int:
     return frame.evaluate(CLUSTERED)
 
 
+def wait_clustered(pg, n: int) -> int:
+    """Wait until the map's clusters hold ``n`` points (the overlay is fetched, then drawn)."""
+    frame = pg.locator(MAP_FRAME).element_handle().content_frame()
+    frame.wait_for_function(f"() => ({CLUSTERED})() === {n}", timeout=30000)
+    return clustered(pg)
+
+
 def test_acled_csv_shows_its_events_for_the_selected_year(page, app_url: str) -> None:
     page.goto(f"{app_url}/?year=2010")
     wait_map_year(page, 2010)
     wait_idle(page)
     upload(page, "acled_export.csv", acled_csv({2010: 40, 2011: 25}))
     assert page.get_by_text("acled_export.csv: 65 events loaded, 0 rejected").is_visible()
-    page.wait_for_function("() => true")
-    assert clustered(page) == 40
+    assert wait_clustered(page, 40) == 40
     page.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")
-    wait_map_year(page, 2011)
-    wait_idle(page)
-    assert clustered(page) == 25
+    wait_year(page, 2011)
+    assert wait_clustered(page, 25) == 25
     legend = page.frame_locator(MAP_FRAME).locator(".atlas-legend-overlays").inner_text()
     assert "acled_export.csv (25)" in legend
     shot(page, "overlay_acled_2011")
@@ -95,6 +101,9 @@ def test_hostile_file_shows_as_literal_text_and_runs_nothing(page, app_url: str)
     assert page.get_by_text(HOSTILE, exact=False).first.is_visible()  # shown as literal text
     assert page.evaluate("() => window.__pwned") is None
     assert handle.evaluate("() => window.__pwned") is None
+    # the overlay reached the browser from the session's in-memory store, never from ./static
+    served = list((STATIC / "atlas" / "layers").glob("*.json"))
+    assert not [p for p in served if "__pwned" in p.read_text(encoding="utf-8")]
     shot(page, "overlay_hostile")
     assert page.errors == []
 
@@ -107,7 +116,7 @@ def test_two_sessions_do_not_see_each_others_overlays(browser, app_url: str) -> 
         wait_map_year(pg, 2010)
         wait_idle(pg)
     upload(a, "private_a.csv", acled_csv({2010: 12}))
-    assert clustered(a) == 12
+    assert wait_clustered(a, 12) == 12
     b.reload()
     wait_map_year(b, 2010)
     wait_idle(b)
