@@ -20,7 +20,7 @@ st.set_page_config(page_title="NATO–Pakistan Atlas", page_icon=favicon_data_ur
 vendor_assets()
 
 try:
-    start_warming(load_dataset())
+    load_dataset()
     basemap_layers()
 except AtlasDataError as exc:
     st.title("NATO–Pakistan Atlas")
@@ -44,3 +44,5 @@ with st.sidebar:
     with st.expander("Your overlays", icon=":material/upload_file:"):
         overlay_panel()
 page.run()
+# After the first page is drawn, so the first visitor does not wait for it (once per process).
+start_warming(load_dataset())

@@ -32,6 +32,7 @@ from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES
 from geo.viewstate import parse_view
 
 RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
+WARMED = threading.Event()  # every year's layers are built (start_warming)
 
 
 def _base_view(
@@ -103,7 +104,11 @@ def _manifest(
 ) -> dict:  # fmt: skip
     """Every year's stamp, layer URLs and overlay slices for this mode, layers and selection."""
     years = {}
-    for y in range(FIRST_YEAR, LAST_YEAR + 1):
+    # Until the background build is done, only the rerun's own year: the first page of a
+    # fresh process should not wait for every year (the map then follows the slider from
+    # the next rerun on).
+    every = range(FIRST_YEAR, LAST_YEAR + 1) if WARMED.is_set() else [year]
+    for y in every:
         v = _base_view(ds, y, mode, layers, selected, title, found)
         bounds = {e.key: e.bounds(y, mode) for e in entries}
         v.overlay_legend = [
@@ -156,6 +161,7 @@ def _warm(ds: Dataset) -> None:
                 layer_ref(payload)
             summary_line(ds, year, mode)
             timeline_spec(ds.events, ds.periods, year, None)
+    WARMED.set()
     # Streamlit runs a full garbage collection after every script run (runner.postScriptGC).
     # With geopandas, folium and Altair loaded that walks ~170,000 long-lived objects and
     # took ~140 ms of every year change. Everything alive now (modules, the dataset, the

@@ -316,6 +316,23 @@
     return ref ? { key: key, fn: spec.fn, $ref: ref } : spec;
   }
 
+  /* Fetch the neighbouring years' layers while the browser is idle, so the next step of
+   * the slider (or of play) finds them here instead of asking a server that is busy with
+   * the rerun. Small static files, each fetched once per page. */
+  var whenIdle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
+
+  function prefetchAround(year) {
+    whenIdle(function () {
+      if (!state.manifest) return;
+      [year + 1, year - 1].forEach(function (y) {
+        var entry = state.manifest.years[String(y)];
+        Object.keys((entry && entry.layers) || {}).forEach(function (k) {
+          fetchJSON(entry.layers[k]).catch(function () { /* a real switch will say so */ });
+        });
+      });
+    });
+  }
+
   function switchYear() {
     if (!state.manifest || !state.map) return;
     var year = followedYear();
@@ -326,6 +343,7 @@
     Object.keys(groups).forEach(function (key) {
       if (specs[key] && groups[key]._map) show(key, specFor(key, specs[key], entry));
     });
+    prefetchAround(year);
   }
 
   function watchSlider() {
@@ -346,9 +364,12 @@
       return;
     }
     watchSlider();
+    map.getContainer().setAttribute("data-atlas-years",
+      String(Object.keys(state.manifest.years).length));
     var year = followedYear();
     state.year = year;
     applyStamp(map, state.manifest.years[String(year)].stamp);
+    prefetchAround(year);
   };
 
   function control(position, className, build) {
