@@ -53,6 +53,13 @@ SHOWN_JS = """({kind, year, events, overlay}) => {
   if (overlay !== null && d.querySelectorAll("path.naive-ov").length !== overlay) return false;
   return now();
 }"""
+# The Atlas's map follows the slider in the browser; the rest of the page (summary, list,
+# timeline) follows the server's rerun. This is when the summary line shows ``year``.
+PAGE_JS = """({year}) => {
+  const h = Array.from(document.querySelectorAll('[data-testid="stMain"] h4'));
+  return h.some(e => e.textContent.startsWith(year + ":"))
+    ? performance.timeOrigin + performance.now() : false;
+}"""
 PRESS_JS = """addEventListener("keydown", () => {
   window.__benchPress = performance.timeOrigin + performance.now();
 }, true);"""
@@ -205,3 +212,10 @@ def wait_shown(page, kind: str, year: int, events: int, overlay: int | None, tim
 
 def load_avg() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
+
+
+def wait_page(page, year: int, timeout: float):
+    """Wait (each animation frame) until the Atlas's summary line shows ``year``."""
+    handle = page.wait_for_function(PAGE_JS, arg={"year": year}, polling="raf",
+                                    timeout=timeout * 1000)  # fmt: skip
+    return handle.json_value()

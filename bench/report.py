@@ -83,14 +83,25 @@ def _change_rows(groups: dict[str, dict]) -> list[list[str]]:
             continue
         err = f" ⚠ {len(g['errors'])} failed" if g.get("errors") else ""
         rows.append([
-            name + err, _cell(g["latency_s"], p95=True), _cell(g["script_s"]),
+            name + err, _cell(g["latency_s"], p95=True),
+            _cell(g.get("page_latency_s"), p95=True), _cell(g["script_s"]),
             _cell(g["runs_per_change"], 0), _cell(g["busy_s"]), _cell(g["ws_kb"], 1),
             _cell(g["http_kb"], 1),
         ])  # fmt: skip
     return rows
 
 
-CHANGE_HEAD = ["app", "key → map shows year, s", "script s / run", "runs / change",
+def _rss_note(g: dict) -> str:
+    """Server RSS before the upload and once the map showed it (Atlas)."""
+    r = g["atlas"].get("server_rss")
+    if not r:
+        return ""
+    grew = r["after_mb"] - r["before_mb"]
+    return f" · Atlas server RSS {r['before_mb']:.0f} → {r['after_mb']:.0f} MB (+{grew:.0f})"
+
+
+CHANGE_HEAD = ["app", "key → map shows year, s", "key → page shows year, s", "script s / run",
+               "runs / change",
                "server busy s", "WS KB / change", "HTTP KB / change"]  # fmt: skip
 
 
@@ -128,6 +139,7 @@ def lines(res: dict) -> list[str]:
         out.append(
             f"naive / Atlas: {_x(_ratio(n, a))} · upload → map drawn: Atlas "
             f"{g['atlas']['upload_to_map_s']:.2f} s, naive {g['naive']['upload_to_map_s']:.2f} s"
+            + _rss_note(g)
         )
     ex = res.get("exports", {})
     if ex:
