@@ -83,8 +83,13 @@ def select_event(event_id: str | None, *, center: tuple[float, float] | None = N
         st.session_state.map_center = center
 
 
-def pick_event(events: gpd.GeoDataFrame, event_id: str | None) -> None:
-    """Select an event everywhere: ``?event=``, the shared year, and the map's centre."""
+def pick_event(events: gpd.GeoDataFrame, event_id: str | None, *, page: str | None = None) -> None:
+    """Select an event everywhere: ``?event=``, the shared year, and the map's centre.
+
+    ``page``: the page the pick was made on, when the pick was made inside a fragment (the
+    Map page's timeline). A pick in another year then reopens that page at the event's
+    year, so the sidebar's slider moves too; a fragment's own rerun would leave it behind.
+    """
     rows = events[events["id"] == event_id]
     if rows.empty:
         return
@@ -97,13 +102,14 @@ def pick_event(events: gpd.GeoDataFrame, event_id: str | None) -> None:
     year = int(row["year"])
     if FIRST_YEAR <= year <= LAST_YEAR and year != st.session_state.get("year"):
         st.session_state.year = year
-        # The sidebar's slider must show the new year: ask for a full rerun, not the
-        # fragment-only rerun a chart or list inside a fragment would get by default.
-        st.rerun()
+        if page is not None:
+            params = {k: st.query_params.get_all(k) for k in st.query_params}
+            params.update({"year": [str(year)], "event": [str(event_id)]})
+            st.switch_page(page, query_params=[(k, v) for k, vs in params.items() for v in vs])
 
 
-def pick_from_chart(key: str, events: gpd.GeoDataFrame) -> None:
+def pick_from_chart(key: str, events: gpd.GeoDataFrame, page: str | None = None) -> None:
     """``on_select`` callback of a chart whose point selection is named ``pick`` (by event id)."""
     picked = ((st.session_state.get(key) or {}).get("selection") or {}).get("pick") or []
     if picked:
-        pick_event(events, picked[0].get("id"))
+        pick_event(events, picked[0].get("id"), page=page)

@@ -12,6 +12,7 @@ from components.controls import pick_from_chart
 from geo.style import CATEGORY_STYLES, STATUS_STYLES, VEGA_SHAPES
 from geo.timeline import FIRST_YEAR, LAST_YEAR
 
+MAP_PAGE = "app_pages/map.py"  # the timeline is drawn inside the Map page's fragment
 EVENTS, BAND, SPANS = "timeline_events", "timeline_year", "timeline_spans"  # named datasets
 
 
@@ -127,7 +128,8 @@ def event_timeline(
     """Draw the timeline; clicking an event selects it, moves to its year and centres the map."""
     spec = timeline_spec(events, periods, year, selected)
     st.vega_lite_chart(
-        spec=spec, on_select=partial(pick_from_chart, key, events), key=key, width="stretch",
+        spec=spec, on_select=partial(pick_from_chart, key, events, MAP_PAGE), key=key,
+        width="stretch",
         selection_mode="pick",
     )  # fmt: skip
 

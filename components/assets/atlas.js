@@ -93,6 +93,18 @@
     layer._atlasParent = group;
   }
 
+  /* While any layer is being fetched the map container carries data-atlas-loading, so a
+   * test (or a person's script) can wait for the year to be fully drawn. */
+  var loading = 0;
+
+  function setLoading(delta) {
+    loading += delta;
+    var c = state.map && state.map.getContainer();
+    if (!c) return;
+    if (loading > 0) c.setAttribute("data-atlas-loading", String(loading));
+    else c.removeAttribute("data-atlas-loading");
+  }
+
   function show(key, spec) {
     var group = groups[key];
     if (!group) return;
@@ -101,14 +113,19 @@
     var id = spec.fn + "|" + spec.$ref + "|" + (spec.slice ? spec.slice.join(",") : "");
     var hit = builtLayer(id);
     if (hit) { place(group, hit); return; }
+    setLoading(1);
     fetchJSON(spec.$ref).then(function (data) {
+      setLoading(-1);
       if (tokens[key] !== token) return;  // a newer year or rerun took this group over
       layerLoaded(group._map);
       var layer = L.featureGroup();
       DRAW[spec.fn](layer, data, spec);
       keep(id, layer);
       place(groups[key], layer);
-    }, function (err) { layerError(group._map || state.map, err); });
+    }, function (err) {
+      setLoading(-1);
+      layerError(group._map || state.map, err);
+    });
   }
 
   Atlas.layer = function (group, spec) {

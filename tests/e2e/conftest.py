@@ -119,8 +119,10 @@ def map_frame(pg):
 
 
 def wait_map_year(pg, year: int) -> None:
-    """Wait until the map inside the component shows ``year``'s layers."""
-    map_frame(pg).locator(f".leaflet-container[data-atlas-year='{year}']").wait_for(timeout=30000)
+    """Wait until the map inside the component shows ``year``'s layers, all fetched and drawn."""
+    map_frame(pg).locator(
+        f".leaflet-container[data-atlas-year='{year}']:not([data-atlas-loading])"
+    ).wait_for(timeout=30000)
 
 
 def wait_page_year(pg, year: int) -> None:
