@@ -16,6 +16,7 @@ def _step(delta: int) -> None:
     st.session_state.year = clamp_year(st.session_state.get("year", DEFAULT_YEAR) + delta)
 
 
+BOUND = {"year", "mode", "layers", "briefing"}  # query parameters bound to widgets
 SCOPE_KEY = "_view_scope"  # fragments that the year, mode and layer controls rerun alone
 
 
@@ -103,9 +104,10 @@ def pick_event(events: gpd.GeoDataFrame, event_id: str | None, *, page: str | No
     if FIRST_YEAR <= year <= LAST_YEAR and year != st.session_state.get("year"):
         st.session_state.year = year
         if page is not None:
-            params = {k: st.query_params.get_all(k) for k in st.query_params}
-            params.update({"year": [str(year)], "event": [str(event_id)]})
-            st.switch_page(page, query_params=[(k, v) for k, vs in params.items() for v in vs])
+            # Widget-bound parameters (year, mode, layers, briefing) follow their widgets.
+            keep = [(k, v) for k in st.query_params if k not in BOUND
+                    for v in st.query_params.get_all(k)]  # fmt: skip
+            st.switch_page(page, query_params=keep)
 
 
 def pick_from_chart(key: str, events: gpd.GeoDataFrame, page: str | None = None) -> None:

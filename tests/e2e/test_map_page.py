@@ -216,3 +216,25 @@ def test_map_follows_the_slider_before_the_server_answers(browser, app_url: str)
     assert frame.locator(".atlas-event").count() == located(2010)
     assert offsite == [] and pg.errors == []
     context.close()
+
+
+def test_clicking_a_timeline_event_in_another_year_moves_slider_map_and_page(page, app_url):
+    # The timeline is inside the Map page's fragment; a pick in another year must still
+    # move the sidebar's slider (the map follows the slider).
+    open_year(page, app_url, 2011)
+    chart = page.get_by_test_id("stVegaLiteChart").last
+    chart.scroll_into_view_if_needed()
+    chart.locator("svg.marks path[aria-label*='US begins using Shamsi airfield']").click()
+    page.wait_for_function(
+        "() => new URL(location.href).searchParams.get('event') === 'ev_2001_shamsi_us'",
+        timeout=30000,
+    )
+    wait_year(page, 2001)
+    assert re.search(r"[?&]year=2001\b", page.url)
+    assert page.get_by_role("slider").input_value() == "2001"
+    frame = map_frame(page)
+    assert frame.locator(".atlas-event.atlas-selected").count() == 1
+    assert "Shamsi" in frame.locator(".atlas-event.atlas-selected").get_attribute("title")
+    assert page.get_by_role("heading").first.inner_text().startswith("2001:")
+    shot(page, "map_timeline_pick_2001")
+    assert page.offsite == [] and page.errors == []
