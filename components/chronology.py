@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.controls import pick_from_chart
+from geo.dates import format_event_dates
 from geo.io import Dataset
 from geo.style import CATEGORY_STYLES, OKABE_ITO, STATUS_STYLES, VEGA_SHAPES
 from geo.timeline import FIRST_YEAR, LAST_YEAR, events_matching
@@ -74,6 +75,8 @@ def chronology_chart(
     cats = [s.label for s in CATEGORY_STYLES.values()]
     rows = pd.DataFrame({
         "id": events["id"], "title": events["title"], "date": events["start"],
+        "when": [format_event_dates(d, p, None)
+                 for d, p in zip(events["date"], events["date_precision"], strict=True)],
         "category": events["category"].map(lambda c: CATEGORY_STYLES[c].label),
         "selected": events["id"] == selected,
     })  # fmt: skip
@@ -101,7 +104,7 @@ def chronology_chart(
                 domain=cats, range=[VEGA_SHAPES[s.shape] for s in CATEGORY_STYLES.values()])),
             strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0.4)),
             size=alt.condition("datum.selected", alt.value(260), alt.value(110)),
-            tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "title:N", "category:N"],
+            tooltip=[alt.Tooltip("when:N", title="date"), "title:N", "category:N"],
         )
         .add_params(pick)
     )  # fmt: skip

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.controls import pick_from_chart
+from geo.dates import format_event_dates
 from geo.style import CATEGORY_STYLES, STATUS_STYLES, VEGA_SHAPES
 from geo.timeline import FIRST_YEAR, LAST_YEAR
 
@@ -22,6 +23,11 @@ def _event_rows(events: gpd.GeoDataFrame) -> pd.DataFrame:
             "id": events["id"],
             "title": events["title"],
             "date": events["start"],
+            # the tooltip's date at the event's precision ("≈ 2001", "Dec 2008")
+            "when": [
+                format_event_dates(d, p, None)
+                for d, p in zip(events["date"], events["date_precision"], strict=True)
+            ],
             "year": events["year"],
             "category": events["category"].map(lambda c: CATEGORY_STYLES[c].label),
         }
@@ -79,7 +85,7 @@ def timeline_chart(
             shape=alt.Shape("category:N", scale=alt.Scale(domain=cats, range=shapes), legend=None),
             opacity=alt.condition("datum.in_year", alt.value(1.0), alt.value(0.35)),
             strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0.3)),
-            tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "title:N", "category:N"],
+            tooltip=[alt.Tooltip("when:N", title="date"), "title:N", "category:N"],
         )
         .add_params(pick)
     )
