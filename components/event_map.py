@@ -71,11 +71,10 @@ class AtlasCall(JSCSSMixin, MacroElement):
         self.payload = json_for_script(payload)
 
     @classmethod
-    def sending(cls, fn: str, body: str, slot: str, publish: Publish | None) -> "AtlasCall":
-        """Call ``fn`` with ``body`` (script-safe JSON): inline, or by reference when
-        ``publish`` serves it (``{"$ref": url}``, fetched once by atlas.js)."""
+    def inline(cls, fn: str, body: str) -> "AtlasCall":
+        """Call ``fn`` with ``body``, JSON already made script-safe (and cached) upstream."""
         call = cls(fn, None)
-        call.payload = body if publish is None else json_for_script({"$ref": publish(slot, body)})
+        call.payload = body
         return call
 
     def render(self, **kwargs: Any) -> None:
@@ -249,14 +248,14 @@ def year_groups(view: MapView, publish: Publish | None = None) -> list[folium.Fe
         group = folium.FeatureGroup(name=escape_text(map_layers.LAYERS[key]))
         data = getattr(view, attr)
         if publish is None:
-            group.add_child(AtlasCall.sending(fn, layer_json(data), key, None))
+            group.add_child(AtlasCall.inline(fn, layer_json(data)))
         else:
             group.add_child(AtlasCall("layer", {"key": key, "fn": fn, "$ref": layer_ref(data)}))
         groups.append(group)
     for overlay in view.overlays:
         group = folium.FeatureGroup(name=escape_text(overlay.name), overlay=True, control=True)
         if publish is None:
-            call = AtlasCall.sending("cluster", overlay.alone(), overlay.key, None)
+            call = AtlasCall.inline("cluster", overlay.alone())
         else:
             url = publish(overlay.key, overlay.whole())
             ref = {"key": overlay.key, "fn": "cluster", "$ref": url, "slice": list(overlay.bounds)}

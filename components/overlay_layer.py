@@ -1,9 +1,9 @@
 """Draw one analyst overlay as clustered canvas circle markers (folium, no streamlit).
 
-The per-year payload is compact (position, a short label and date, the row number) and
-built once per overlay, year and mode by the caller (see ``overlay_payload``): a year
-change then costs the server nothing but sending it. The full record of a point is shown
-beside the map when the analyst clicks it.
+The payload is compact (position, a short label and date, the row number). In the app it
+holds every row of the overlay in year order, built once (``OverlayEntry.payload``) and
+fetched once by the map, which shows a year's slice; an export inlines the year's rows.
+The full record of a point is shown beside the map when the analyst clicks it.
 
 Every uploaded string (values, the overlay name) is passed through ``geo.text.escape_text``
 here and then embedded as script-safe JSON, so it shows as text and can neither close the
