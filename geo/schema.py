@@ -1,5 +1,6 @@
 """The schema of the bundled data files, as checks that name the file, feature and field."""
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -21,6 +22,17 @@ EVIDENCE = frozenset({"documented", "inferred"})
 PRECISIONS = frozenset({"day", "month", "year"})
 SUBJECT_TYPES = frozenset({"corridor", "place", "mission"})
 CORRIDOR_STATUSES = frozenset({"inactive", "open", "closed", "blocked"})
+REGIONS = frozenset(
+    {"Sindh", "Balochistan", "Punjab", "Khyber Pakhtunkhwa", "Islamabad", "Afghanistan"}
+)
+STRETCH_BASES = frozenset({"osm_reference", "traced"})
+STRETCH_KEYS = frozenset(
+    {"from_km", "to_km", "region", "basis", "ref", "accuracy_km", "p95_km", "max_km"}
+)
+# Validated when present, not required: data built before issue 13 has neither.
+OPTIONAL_FIELDS = frozenset({"stretches", "region"})
+# Optional in periods only (issue 18.9): data built before it has neither; events require them.
+OPTIONAL_PERIOD_FIELDS = frozenset({"disputed", "disputed_claims"})
 
 _DATE_RE = {
     "year": re.compile(r"^\d{4}$"),
@@ -113,6 +125,38 @@ def _claims(v: Any) -> bool:
     )
 
 
+def _km(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 and v == v
+
+
+def _stretch(s: Any) -> bool:
+    if not isinstance(s, dict) or set(s) != STRETCH_KEYS:
+        return False
+    if not (_km(s["from_km"]) and _km(s["to_km"]) and s["from_km"] < s["to_km"]):
+        return False
+    if s["region"] not in REGIONS or s["basis"] not in STRETCH_BASES:
+        return False
+    if not _positive(s["accuracy_km"]):
+        return False
+    measured = s["p95_km"], s["max_km"]
+    if s["basis"] == "traced":
+        return s["ref"] is None and measured == (None, None)
+    return (
+        _is_str(s["ref"])
+        and all(_km(m) for m in measured)
+        and s["p95_km"] <= s["max_km"] <= s["accuracy_km"]
+    )
+
+
+def _stretches(v: Any) -> bool:
+    """Stretches in order along the line from km 0, each starting where the last ended."""
+    if not isinstance(v, list) or not v or not all(_stretch(s) for s in v):
+        return False
+    if v[0]["from_km"] != 0:
+        return False
+    return all(abs(a["to_km"] - b["from_km"]) < 1e-6 for a, b in itertools.pairwise(v))
+
+
 PLACE_FIELDS: dict[str, Check] = {
     "id": lambda v: isinstance(v, str) and bool(_ID_RE.match(v)),
     "name": _is_str,
@@ -138,6 +182,7 @@ ROUTE_FIELDS: dict[str, Check] = {
     "accuracy_km": _positive,
     "description": _is_str,
     "sources": _sources,
+    "stretches": _stretches,
 }
 
 EVENT_FIELDS: dict[str, Check] = {
@@ -167,6 +212,9 @@ PERIOD_FIELDS: dict[str, Check] = {
     "label": _is_str,
     "start": _date,
     "end": _opt_date,
+    "region": _opt_enum(REGIONS),
+    "disputed": _opt_str,
+    "disputed_claims": _claims,
     "sources": _sources,
 }
 
@@ -182,8 +230,11 @@ def check_properties(
     file: str, feature_id: str | None, props: dict[str, Any], fields: dict[str, Check]
 ) -> None:
     """Raise ``AtlasDataError`` naming the first field that is missing or invalid."""
+    optional = OPTIONAL_FIELDS | (OPTIONAL_PERIOD_FIELDS if fields is PERIOD_FIELDS else set())
     for name, check in fields.items():
         if name not in props:
+            if name in optional:
+                continue
             raise AtlasDataError("required field is missing", file=file, feature_id=feature_id,
                                  field=name)  # fmt: skip
         value = props[name]

@@ -1,45 +1,52 @@
-"""Build the Atlas data files (data/*.geojson) from the research gazetteer.
+"""Build the Atlas data files (data/*.geojson) from the gazetteer and data/curation/.
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/build_data.py [GAZETTEER_JSON] [--out data]
+    .venv/bin/python scripts/build_data.py [GAZETTEER_JSON] [--out data] [--check]
 
-GAZETTEER_JSON defaults to ``../shared/research/gazetteer.json`` relative to the repository
-root.  The hand-curated complement (structured sources, categories, actors, casualties,
-disputes, route vertices, periods) lives in ``scripts/data_curation.py``.
+GAZETTEER_JSON defaults to ``data/curation/gazetteer.json`` (a verbatim copy of
+``shared/research/gazetteer.json``). Every hand-curated fact (sources, places, events,
+periods, routes, route waypoints, the road reference, border corrections) is a data file in
+``data/curation/``, validated by ``scripts/data_curation.py`` against the JSON Schemas in
+``data/curation/schema/``. ``--check`` writes nothing and exits 1 if a file would change.
 
 Outputs (RFC 7946 FeatureCollections, EPSG:4326, [lon, lat], coordinates rounded to 5
-decimals, stable order): places.geojson, routes.geojson, events.geojson, periods.geojson.
+decimals, stable order): places, routes, events, periods, border_crossings (and the layers
+other modules add, e.g. drone_strikes).
 
 The build refuses to write anything if a URL cited by the gazetteer is missing from the
 structured sources of that record, or if a structured source carries a URL that does not
-appear verbatim in the gazetteer (no invented URLs).
+appear verbatim in its file's ``url_evidence`` (no invented URLs).
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
-import math
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from pyproj import Geod
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import data_curation as cur
+import drone_layer
+import route_features
+import route_geometry as rg
+from data_curation import Curation, CurationError, load
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GAZETTEER = ROOT.parent / "shared" / "research" / "gazetteer.json"
+DEFAULT_GAZETTEER = ROOT / "data" / "curation" / "gazetteer.json"
 DATASET_VERSION = "1.0.0"
 DATA_AS_OF = "2026-11-29"
-MAX_SEGMENT_KM = 10.0
-GEOD = Geod(ellps="WGS84")
 URL_RE = re.compile(r"https?://\S+")
+
+
+LICENCE = "CC BY 4.0 (NATO–Pakistan Atlas); see data/README.md for source licences"
+LICENCES = {
+    "routes.geojson": "ODbL 1.0: the route lines are derived from OpenStreetMap data "
+    "(© OpenStreetMap contributors, openstreetmap.org/copyright); see data/README.md",
+}
 
 
 class BuildError(RuntimeError):
@@ -61,10 +68,19 @@ def _urls(text: str) -> list[str]:
     return out
 
 
+CUR = Curation()  # set by main() from data/curation/
+
+
 def _source(key: str) -> dict[str, Any]:
-    if key not in cur.SOURCES:
+    """The output source object: title, publisher, date, url (+ type when curated)."""
+    if key not in CUR.sources:
         raise BuildError(f"unknown source key {key!r}")
-    return dict(cur.SOURCES[key])
+    s = CUR.sources[key]
+    out = {"title": s["title"], "publisher": s["publisher"], "date": s.get("date"),
+           "url": s.get("url")}  # fmt: skip
+    if "type" in s:
+        out["type"] = s["type"]
+    return out
 
 
 def _sources(keys: list[str], record_id: str, cited_text: str | None) -> list[dict[str, Any]]:
@@ -79,10 +95,21 @@ def _sources(keys: list[str], record_id: str, cited_text: str | None) -> list[di
 
 
 def _check_no_invented_urls(gazetteer_text: str) -> None:
-    for key, src in cur.SOURCES.items():
-        url = src["url"]
-        if url is not None and url not in gazetteer_text:
-            raise BuildError(f"source {key}: URL {url} does not appear in the gazetteer")
+    """Every curated URL occurs verbatim in one of its file's ``url_evidence`` files."""
+    texts: dict[str, str] = {"gazetteer": gazetteer_text}
+    for key, src in CUR.sources.items():
+        url = src.get("url")
+        if url is None:
+            continue
+        for name in CUR.url_evidence[key]:
+            if name not in texts:
+                path = ROOT / name
+                if not path.is_file():
+                    raise BuildError(f"source {key}: url_evidence file {name} does not exist")
+                texts[name] = path.read_text(encoding="utf-8")
+        if not any(url in texts[name] for name in CUR.url_evidence[key]):
+            where = ", ".join(CUR.url_evidence[key])
+            raise BuildError(f"source {key}: URL {url} does not appear in {where}")
 
 
 def _r(x: float) -> float:
@@ -101,7 +128,7 @@ def _collection(name: str, features: list[dict[str, Any]]) -> dict[str, Any]:
             "dataset_version": DATASET_VERSION,
             "data_as_of": DATA_AS_OF,
             "file": name,
-            "licence": "CC BY 4.0 (NATO–Pakistan Atlas); see data/README.md for source licences",
+            "licence": LICENCES.get(name, LICENCE),
             "generator": "scripts/build_data.py",
         },
         "features": features,
@@ -120,9 +147,9 @@ def build_places(gaz: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, d
     index: dict[str, dict[str, Any]] = {}
     for p in gaz["places"]:
         pid = p["id"]
-        if p["kind"] not in cur.KIND_MAP:
+        if p["kind"] not in CUR.kind_map:
             raise BuildError(f"{pid}: unmapped kind {p['kind']!r}")
-        extra = cur.PLACE_EXTRA.get(pid, {})
+        extra = CUR.gazetteer_places.get(pid, {})
         description = extra.get("description") or p.get("notes") or ""
         if not description:
             raise BuildError(f"{pid}: no description")
@@ -132,7 +159,7 @@ def build_places(gaz: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, d
         props = {
             "id": pid,
             "name": p["name"],
-            "kind": cur.KIND_MAP[p["kind"]],
+            "kind": CUR.kind_map[p["kind"]],
             "country": p["country"],
             "accuracy_km": float(p["accuracy_km"]),
             "coord_confirmed": bool(p["coord_confirmed"]),
@@ -140,13 +167,13 @@ def build_places(gaz: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, d
             "description": description,
             "label_note": label_note,
             "from_seed": bool(p["seed_mention"]),
-            "sources": _sources(cur.PLACE_SOURCES.get(pid, []), pid, p["source"]),
+            "sources": _sources(extra.get("sources", []), pid, p["source"]),
             "coord_basis": p.get("precision"),
             "origin": "gazetteer",
         }
         features.append(_feature(pid, _point(p["lon"], p["lat"]), props))
         index[pid] = {"lat": p["lat"], "lon": p["lon"], "accuracy_km": float(p["accuracy_km"])}
-    for p in cur.NEW_PLACES:
+    for p in CUR.added_places:
         pid = p["id"]
         if pid in index:
             raise BuildError(f"added place {pid} duplicates a gazetteer id")
@@ -162,143 +189,12 @@ def build_places(gaz: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, d
             "label_note": p["label_note"],
             "from_seed": p["from_seed"],
             "sources": _sources(p["sources"], pid, None),
-            "coord_basis": "GeoNames centroid (cities1000)",
+            "coord_basis": p.get("coord_basis", "GeoNames centroid (cities1000)"),
             "origin": "added",
         }
         features.append(_feature(pid, _point(p["lon"], p["lat"]), props))
         index[pid] = {"lat": p["lat"], "lon": p["lon"], "accuracy_km": float(p["accuracy_km"])}
     return features, index
-
-
-# ---------------------------------------------------------------------------------------
-# routes
-# ---------------------------------------------------------------------------------------
-def _segment(spec: str) -> list[cur.Vertex]:
-    name, _, stop = spec.partition(":")
-    verts = list(cur.ROUTE_SEGMENTS[name])
-    if stop:
-        for i, v in enumerate(verts):
-            if v[2].startswith(stop):
-                return verts[: i + 1]
-        raise BuildError(f"segment {name}: no vertex labelled {stop!r}")
-    return verts
-
-
-def _densify(verts: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Insert geodesic intermediate points so no segment exceeds MAX_SEGMENT_KM."""
-    out = [verts[0]]
-    for (lat1, lon1), (lat2, lon2) in itertools.pairwise(verts):
-        _, _, dist = GEOD.inv(lon1, lat1, lon2, lat2)
-        n = max(0, math.ceil(dist / 1000.0 / MAX_SEGMENT_KM) - 1)
-        if n:
-            for lon, lat in GEOD.npts(lon1, lat1, lon2, lat2, n):
-                out.append((lat, lon))
-        out.append((lat2, lon2))
-    return out
-
-
-def _length_km(coords: list[list[float]]) -> float:
-    lons = [c[0] for c in coords]
-    lats = [c[1] for c in coords]
-    return GEOD.line_length(lons, lats) / 1000.0
-
-
-def build_routes(gaz: dict[str, Any]) -> list[dict[str, Any]]:
-    groutes = {r["id"]: r for r in gaz["routes"]}
-    features = []
-    for spec in cur.ROUTES:
-        g = groutes[spec["gazetteer_id"]]
-        anchors: list[cur.Vertex] = []
-        distinct: tuple[int, int] | None = None
-        for seg in spec["segments"]:
-            verts = _segment(seg)
-            start_idx = len(anchors) - 1 if anchors else 0
-            if anchors and (anchors[-1][0], anchors[-1][1]) == (verts[0][0], verts[0][1]):
-                verts = verts[1:]
-            anchors.extend(verts)
-            if spec["distinct_from"] and seg.split(":")[0] == spec["distinct_from"][0]:
-                distinct = (start_idx, len(anchors) - 1)
-        # every gazetteer waypoint must be an anchor, in order, with exact coordinates
-        wp_anchor = [(v[0], v[1]) for v in anchors if v[3] == "wp"]
-        skipped: dict[str, str] = spec.get("skipped_waypoints", {})
-        for w in g["waypoints"]:
-            if (w["lat"], w["lon"]) not in wp_anchor and w["name"] not in skipped:
-                raise BuildError(f"{spec['id']}: gazetteer waypoint {w['name']} not used")
-        # densify, keeping track of the anchors' positions
-        coords: list[list[float]] = []
-        anchor_pos: list[int] = []
-        for i, v in enumerate(anchors):
-            if i == 0:
-                coords.append([_r(v[1]), _r(v[0])])
-                anchor_pos.append(0)
-                continue
-            prev = anchors[i - 1]
-            pts = _densify([(prev[0], prev[1]), (v[0], v[1])])[1:]
-            coords.extend([_r(lon), _r(lat)] for lat, lon in pts)
-            anchor_pos.append(len(coords) - 1)
-        n_wp = sum(1 for v in anchors if v[3] == "wp")
-        n_gn = sum(1 for v in anchors if v[3] == "gn")
-        est = [v[2] for v in anchors if v[3] == "est"]
-        length = _length_km(coords)
-        geometry_note = (
-            f"Densified town-to-town trace, NOT snapped to a road dataset. {len(anchors)} "
-            f"anchor vertices: {n_wp} gazetteer waypoints (coordinates copied exactly), {n_gn} "
-            f"GeoNames town centroids on the road (spot-checked), and {len(est)} vertices "
-            f"ESTIMATED from knowledge of the road alignment (not from a retrieved source): "
-            f"{'; '.join(est)}. Legs were then densified along the WGS84 geodesic "
-            f"(pyproj.Geod.npts) so that no segment exceeds {MAX_SEGMENT_KM:g} km; densified "
-            f"points add no information about the road. Expected offset from the real road: "
-            f"typically 1–4 km, up to about {spec['accuracy_km']:g} km where the road winds "
-            f"between anchors (mountain passes, city bypasses). No registry package carrying "
-            f"Natural Earth roads (ne_10m_roads) was found, so no snapping was done."
-        )
-        for name, why in skipped.items():
-            geometry_note += f" Gazetteer waypoint '{name}' not used as a vertex: {why}."
-        description = g["notes"]
-        if spec["end_place_id"] == "kandahar_airfield":
-            description += (
-                " Drawn to Kandahar Airfield (ISAF's southern hub), which Highway 4 passes "
-                "before Kandahar city (17 km further NW, not drawn)."
-            )
-        if distinct:
-            description += (
-                f" Shares its other sections with a main route; the section that differs runs "
-                f"{spec['distinct_from'][1]}–{spec['distinct_from'][2]} (see distinct_section)."
-            )
-        props = {
-            "id": spec["id"],
-            "name": spec["name"],
-            "corridor": spec["corridor"],
-            "variant": spec["variant"],
-            "highways": spec["highways"],
-            "evidence": spec["evidence"],
-            "border_crossing_id": spec["border_crossing_id"],
-            "start_place_id": spec["start_place_id"],
-            "end_place_id": spec["end_place_id"],
-            "accuracy_km": float(spec["accuracy_km"]),
-            "description": description,
-            "geometry_note": geometry_note,
-            "sources": _sources(cur.ROUTE_SOURCES[spec["id"]], spec["id"], g["source"]),
-            "gazetteer_id": g["id"],
-            "confirmed": bool(g["confirmed"]),
-            "length_km": round(length, 1),
-            "anchors": [
-                {"name": v[2], "basis": v[3], "vertex_index": anchor_pos[i]}
-                for i, v in enumerate(anchors)
-            ],
-            "distinct_section": (
-                {
-                    "from": spec["distinct_from"][1],
-                    "to": spec["distinct_from"][2],
-                    "vertex_range": [anchor_pos[distinct[0]], anchor_pos[distinct[1]]],
-                }
-                if distinct
-                else None
-            ),
-        }
-        geom = {"type": "LineString", "coordinates": coords}
-        features.append(_feature(spec["id"], geom, props))
-    return features
 
 
 # ---------------------------------------------------------------------------------------
@@ -308,13 +204,35 @@ def _claims(claims: list[dict[str, str]]) -> list[dict[str, Any]]:
     return [{"claim": c["claim"], "source": _source(c["source"])} for c in claims]
 
 
+def _curated_event(eid: str, x: dict[str, Any]) -> dict[str, Any]:
+    """A gazetteer-shaped record for an event defined wholly in a curation file."""
+    return {
+        "id": eid, "date": x["date"], "precision": x["date_precision"],
+        "end_date": x["end_date"], "name": x["title"], "description": x["summary"],
+        "place_id": x["place_id"], "lat": x.get("lat"), "lon": x.get("lon"),
+        "accuracy_km": x.get("accuracy_km"), "discrepancy": None, "seed_claim": None,
+        "in_seed": x["from_seed"], "confirmed": x["confirmed"], "date_note": x["date_note"],
+        "source": None,
+    }  # fmt: skip
+
+
 def build_events(
     gaz: dict[str, Any], places: dict[str, dict[str, Any]], route_ids: set[str]
 ) -> list[dict[str, Any]]:
+    """Gazetteer events (gazetteer order), then events defined wholly in curation files."""
+    gaz_ids = {e["id"] for e in gaz["events"]}
+    for eid, x in CUR.events.items():
+        if x.get("gazetteer", True) and eid not in gaz_ids:
+            raise BuildError(f"{eid}: curated but not in the gazetteer (set gazetteer: false)")
+        if not x.get("gazetteer", True) and eid in gaz_ids:
+            raise BuildError(f"{eid}: gazetteer: false but the gazetteer has this id")
+    records = list(gaz["events"]) + [
+        _curated_event(eid, x) for eid, x in CUR.events.items() if not x.get("gazetteer", True)
+    ]
     features = []
-    for e in gaz["events"]:
+    for e in records:
         eid = e["id"]
-        extra = cur.EVENT_EXTRA.get(eid)
+        extra = CUR.events.get(eid)
         if extra is None:
             raise BuildError(f"{eid}: no curated extra")
         place_id = extra["place_id"] if "place_id" in extra else e["place_id"]
@@ -329,7 +247,7 @@ def build_events(
             acc = extra.get("accuracy_km", e["accuracy_km"])
         else:
             geometry, acc = None, None
-        route_id = cur.EVENT_ROUTES.get(eid)
+        route_id = extra.get("route_id")
         if route_id is not None and route_id not in route_ids:
             raise BuildError(f"{eid}: unknown route {route_id}")
         date_note = e["date_note"]
@@ -356,7 +274,7 @@ def build_events(
             "confirmed": bool(e["confirmed"]),
             "date_note": date_note,
             "accuracy_km": float(acc) if acc is not None else None,
-            "sources": _sources(cur.EVENT_SOURCES.get(eid, []), eid, e["source"]),
+            "sources": _sources(extra["sources"], eid, e["source"]),
             "place_note": extra.get("place_note"),
             "casualties_note": extra.get("casualties_note"),
             "vehicles_destroyed": extra.get("vehicles_destroyed"),
@@ -370,50 +288,93 @@ def build_events(
 # ---------------------------------------------------------------------------------------
 # periods
 # ---------------------------------------------------------------------------------------
+PERIOD_OPTIONAL = ("disputed", "disputed_claims")
+
+
 def build_periods(event_ids: set[str]) -> list[dict[str, Any]]:
+    """Status periods in curation order (periods.yaml, then periods_*.yaml).
+
+    Every period carries ``disputed`` (default null) and ``disputed_claims`` (default [],
+    each claim's source key resolved to a full source object, as for events).
+    """
     features = []
-    for p in cur.PERIODS:
+    for p in CUR.periods:
         for ev in p["event_ids"]:
             if ev not in event_ids:
                 raise BuildError(f"period {p['id']}: unknown event {ev}")
-        props = {k: v for k, v in p.items() if k != "sources"}
+        claims = p.get("disputed_claims", [])
+        if claims and not p.get("disputed"):
+            raise BuildError(f"period {p['id']}: disputed_claims without a disputed note")
+        props = {k: v for k, v in p.items() if k not in ("sources", *PERIOD_OPTIONAL)}
+        props["disputed"] = p.get("disputed")
+        props["disputed_claims"] = _claims(claims)
         props["sources"] = _sources(p["sources"], p["id"], None)
         features.append(_feature(p["id"], None, props))
     return features
 
 
 # ---------------------------------------------------------------------------------------
-def _write(path: Path, data: dict[str, Any]) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path} ({path.stat().st_size:,} bytes, {len(data['features'])} features)")
+def _text(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def build(gaz_path: Path) -> dict[str, str]:
+    """Build every output file; return {file name: text}. Writes nothing."""
+    global CUR
+    raw = gaz_path.read_text(encoding="utf-8")
+    gaz = json.loads(raw)
+    try:
+        CUR = load()
+    except CurationError as exc:
+        raise BuildError(str(exc)) from exc
+    _check_no_invented_urls(raw)
+    place_features, place_index = build_places(gaz)
+    try:
+        route_features_ = route_features.build_routes(CUR, gaz, place_index, _sources, _feature)
+        crossing_features = route_features.build_border_crossings(
+            CUR, place_index, _sources, _feature
+        )
+    except rg.RouteError as exc:
+        raise BuildError(str(exc)) from exc
+    route_ids = {f["id"] for f in route_features_}
+    event_features = build_events(gaz, place_index, route_ids)
+    period_features = build_periods({f["id"] for f in event_features})
+    out = {}
+    for name, feats in (
+        ("places.geojson", place_features),
+        ("routes.geojson", route_features_),
+        ("events.geojson", event_features),
+        ("periods.geojson", period_features),
+        ("border_crossings.geojson", crossing_features),
+    ):
+        out[name] = _text(_collection(name, feats))
+    event_ids = {f["id"] for f in event_features}
+    out[drone_layer.NAME] = _text(drone_layer.build(_source, _collection, event_ids))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Build the data files, or with ``--check`` report (exit 1) any that would change."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gazetteer", nargs="?", default=str(DEFAULT_GAZETTEER))
     parser.add_argument("--out", default=str(ROOT / "data"))
+    parser.add_argument("--check", action="store_true", help="compare with --out, write nothing")
     args = parser.parse_args(argv)
-    gaz_path = Path(args.gazetteer)
-    raw = gaz_path.read_text(encoding="utf-8")
-    gaz = json.loads(raw)
-    _check_no_invented_urls(raw)
-
-    place_features, place_index = build_places(gaz)
-    route_features = build_routes(gaz)
-    route_ids = {f["id"] for f in route_features}
-    event_features = build_events(gaz, place_index, route_ids)
-    period_features = build_periods({f["id"] for f in event_features})
-
+    texts = build(Path(args.gazetteer))
     out = Path(args.out)
+    if args.check:
+        stale = [
+            n
+            for n, t in texts.items()
+            if not (out / n).is_file() or (out / n).read_bytes() != t.encode("utf-8")
+        ]
+        for name in stale:
+            print(f"{out / name} differs from a rebuild (run make data)")
+        return 1 if stale else 0
     out.mkdir(parents=True, exist_ok=True)
-    _write(out / "places.geojson", _collection("places.geojson", place_features))
-    _write(out / "routes.geojson", _collection("routes.geojson", route_features))
-    _write(out / "events.geojson", _collection("events.geojson", event_features))
-    _write(out / "periods.geojson", _collection("periods.geojson", period_features))
-    for f in route_features:
-        p = f["properties"]
-        print(f"  {p['id']}: {p['length_km']} km, {len(f['geometry']['coordinates'])} vertices")
+    for name, text in texts.items():
+        (out / name).write_text(text, encoding="utf-8")
+        print(f"wrote {out / name} ({len(text.encode()):,} bytes)")
     return 0
 
 
