@@ -16,9 +16,9 @@ from typing import ClassVar
 import folium
 import pandas as pd
 
-from components.event_map import AtlasCall
-from components.offline import CLUSTER_CSS, CLUSTER_JS, use_local_assets
 from geo.text import escape_text, json_for_script
+from render.assets import CLUSTER_CSS, CLUSTER_JS, use_local_assets
+from render.folium_map import AtlasCall
 
 _COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{1,30})$")
 LABEL_CHARS = 40  # the hover text is a glance; the full record is one click away

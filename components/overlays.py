@@ -1,179 +1,214 @@
 """Analyst overlays held in this browser session only: upload, map, list, remove."""
 
-from dataclasses import dataclass, field
-
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.overlay_layer import overlay_payload
+from components.overlay_store import (  # noqa: F401 (re-exported: the map and exports use them)
+    OVERLAY_COLORS,
+    OverlayEntry,
+    add_overlay,
+    overlay_record,
+    overlay_store,
+    overlay_year_span,
+    visible_overlays,
+)
 from geo.overlay import (
     MAX_BYTES,
     ColumnMapping,
-    Overlay,
     OverlayError,
     load_overlay,
+    outside_years,
     summary_line,
 )
 from geo.text import escape_markdown as md
+from geo.timeline import FIRST_YEAR, LAST_YEAR
 
-# Paul Tol's "muted" scheme: colour-blind safe and distinct from the Okabe–Ito event colours.
-OVERLAY_COLORS = ("#332288", "#117733", "#882255", "#44AA99", "#999933", "#AA4499")
 MAX_OVERLAYS = 6
+ORDER_WORDS = {"dmy": "day-first", "mdy": "month-first"}
 
 
-@dataclass
-class OverlayEntry:
-    """One loaded overlay and how it is shown.
-
-    Its rows are ordered by year once, so a year (or everything up to a year) is one
-    contiguous slice of them: the map gets the whole overlay once and, per year change,
-    only the slice's bounds.
-    """
-
-    key: str
-    overlay: Overlay
-    color: str
-    visible: bool = True
-    _order: np.ndarray | None = field(default=None, repr=False)
-    _years: np.ndarray | None = field(default=None, repr=False)
-    _payload: str | None = field(default=None, repr=False)
-    _shown: dict[tuple[int, str], pd.DataFrame] = field(default_factory=dict, repr=False)
-
-    def _sorted(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._order is None or self._years is None:
-            years = self.overlay.events["year"].to_numpy()
-            self._order = np.argsort(years, kind="stable")
-            self._years = years[self._order]
-        return self._order, self._years
-
-    def bounds(self, year: int, mode: str) -> tuple[int, int]:
-        """Return the slice of the year-ordered rows shown for a year and mode."""
-        _, years = self._sorted()
-        hi = int(np.searchsorted(years, year, side="right"))
-        lo = int(np.searchsorted(years, year, side="left")) if mode == "year" else 0
-        return lo, hi
-
-    def shown(self, year: int, mode: str) -> pd.DataFrame:
-        """Return the rows shown for a year and mode (the overlay's own index is kept)."""
-        hit = self._shown.get((year, mode))
-        if hit is None:
-            order, _ = self._sorted()
-            lo, hi = self.bounds(year, mode)
-            if len(self._shown) >= 8:  # a few recent views: a page asks several times per run
-                self._shown.clear()
-            hit = self._shown[(year, mode)] = self.overlay.events.iloc[order[lo:hi]]
-        return hit
-
-    def payload(self) -> str:
-        """Return the map payload of every row in year order, built once (≈1 s at 100k)."""
-        if self._payload is None:
-            order, _ = self._sorted()
-            self._payload = overlay_payload(
-                self.overlay.events.iloc[order], key=self.key, name=self.overlay.name,
-                color=self.color,
-            )  # fmt: skip
-        return self._payload
-
-
-def overlay_store() -> dict[str, OverlayEntry]:
-    """Return this session's overlays; nothing here is shared with other analysts."""
-    return st.session_state.setdefault("overlays", {})
-
-
-def visible_overlays(year: int, mode: str) -> list[tuple[OverlayEntry, pd.DataFrame]]:
-    """Return the visible overlays with their rows for the year and mode."""
-    return [(e, e.shown(year, mode)) for e in overlay_store().values() if e.visible]
-
-
-def overlay_record(key: str, row: int) -> tuple[OverlayEntry, pd.Series] | None:
-    """Return the overlay and the full record a clicked point traces back to, if any."""
-    entry = overlay_store().get(key)
-    if entry is None or row not in entry.overlay.events.index:
-        return None
-    return entry, entry.overlay.events.loc[row]
-
-
-def _add(overlay: Overlay) -> OverlayEntry:
-    store = overlay_store()
-    n = st.session_state.get("overlay_serial", 0) + 1
-    st.session_state.overlay_serial = n
-    used = {e.color for e in store.values()}
-    color = next((c for c in OVERLAY_COLORS if c not in used), OVERLAY_COLORS[n % 6])
-    entry = OverlayEntry(key=f"ov{n}", overlay=overlay, color=color)
-    store[entry.key] = entry
-    return entry
-
-
-def _load(data: bytes, name: str, mapping: ColumnMapping | None) -> None:
+def _load(
+    data: bytes,
+    name: str,
+    mapping: ColumnMapping | None,
+    *,
+    sheet: str | None = None,
+    date_order: str | None = None,
+    replace: str | None = None,
+) -> bool:
+    """Load an upload (or re-read one); report it, or keep it pending for the mapping step."""
     bar = st.progress(0.0, text=f"Reading {name}…")
 
     def progress(done: int, total: int) -> None:
         bar.progress(min(done / max(total, 1), 1.0), text=f"{done:,} of {total:,} rows")
 
     try:
-        overlay = load_overlay(data, name, mapping=mapping, progress=progress)
+        overlay = load_overlay(data, name, mapping=mapping, progress=progress, sheet=sheet,
+                               date_order=date_order)  # fmt: skip
     except OverlayError as exc:
         bar.empty()
-        if exc.columns:
-            st.session_state.overlay_pending = {"data": data, "name": name,
-                                                "columns": exc.columns}  # fmt: skip
-        st.error(md(str(exc)), icon=":material/error:")
-        return
+        st.session_state.overlay_error = str(exc)
+        if exc.columns or len(exc.sheets) > 1:
+            st.session_state.overlay_pending = {
+                "data": data, "name": name, "columns": exc.columns or [],
+                "samples": exc.samples, "suggested": exc.suggested, "sheets": exc.sheets,
+                "sheet": exc.sheet, "year_column": exc.year_column, "replace": replace,
+            }  # fmt: skip
+        return False
     bar.empty()
-    st.session_state.pop("overlay_pending", None)
-    _add(overlay)
-    st.session_state.overlay_report = f"{name}: {summary_line(overlay)}"
+    for stale in ("overlay_pending", "overlay_error"):
+        st.session_state.pop(stale, None)
+    entry = add_overlay(overlay, replace)
+    reread = (overlay.date_reading and overlay.date_reading.ambiguous) or len(overlay.sheets) > 1
+    st.session_state.overlay_report = {
+        "key": entry.key, "text": f"{name}: {summary_line(overlay)}",
+        "source": {"data": data, "name": name, "mapping": mapping, "sheet": overlay.sheet,
+                   "date_order": overlay.date_reading.order if overlay.date_reading else None}
+        if reread else None,
+    }  # fmt: skip
+    return True
+
+
+def _option(samples: dict[str, list[str]]):
+    def label(col: str | None) -> str:
+        if col is None:
+            return "—"
+        values = samples.get(col) or []
+        return f"{col} (e.g. {', '.join(values)})" if values else col
+
+    return label
+
+
+def _index(options: list, value: str | None) -> int:
+    return options.index(value) if value in options else 0
 
 
 def _mapping_step() -> None:
     pending = st.session_state.get("overlay_pending")
     if not pending:
         return
-    cols = pending["columns"]
+    name, cols = pending["name"], pending["columns"]
+    if len(pending["sheets"]) > 1:
+        sheet = st.selectbox("Sheet", pending["sheets"], key="overlay_pending_sheet",
+                             index=_index(pending["sheets"], pending["sheet"]))  # fmt: skip
+        if sheet != pending["sheet"] and _load(pending["data"], name, None, sheet=sheet):
+            st.rerun()
+    if not cols:
+        return
+    guess = pending["suggested"] or ColumnMapping()
+    label = _option(pending["samples"])
+    optional = [None, *cols]
     with st.form("overlay_mapping"):
-        st.caption(f"Say which columns of {md(pending['name'])} hold what:")
-        lat = st.selectbox("Latitude", cols)
-        lon = st.selectbox("Longitude", cols)
-        date = st.selectbox("Date (or leave empty)", [None, *cols])
-        year = st.selectbox("Year (if no date)", [None, *cols])
-        label = st.selectbox("Label", [None, *cols])
+        st.caption(f"Say which columns of {md(name)} hold what:")
+        if pending["data"].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":  # GeoJSON: positions
+            lat, lon = "latitude", "longitude"  # come from the geometries
+        else:
+            lat = st.selectbox("Latitude", cols, index=_index(cols, guess.lat), format_func=label)
+            lon = st.selectbox("Longitude", cols, index=_index(cols, guess.lon), format_func=label)
+        date = st.selectbox("Date (or leave empty)", optional, format_func=label,
+                            index=_index(optional, guess.date))  # fmt: skip
+        year = st.selectbox("Year (if no date)", optional, format_func=label,
+                            index=_index(optional, guess.year))  # fmt: skip
+        text = st.selectbox("Label", optional, format_func=label,
+                            index=_index(optional, guess.label))  # fmt: skip
+        chosen = ColumnMapping(lat=lat, lon=lon, date=date, year=year, label=text,
+                               category=guess.category)  # fmt: skip
+        year_col = pending.get("year_column")
         if st.form_submit_button("Load with this mapping"):
-            mapping = ColumnMapping(lat=lat, lon=lon, date=date, year=year, label=label)
-            _load(pending["data"], pending["name"], mapping)
+            _submit(pending, chosen)
+        if year_col and st.form_submit_button(f"Use the year column ({year_col}) instead"):
+            _submit(pending, ColumnMapping(lat=lat, lon=lon, year=year_col, label=text,
+                                           category=guess.category))  # fmt: skip
+
+
+def _submit(pending: dict, mapping: ColumnMapping) -> None:
+    if _load(pending["data"], pending["name"], mapping, sheet=pending["sheet"],
+             replace=pending.get("replace")):  # fmt: skip
+        st.rerun()
+
+
+def _report() -> None:
+    report = st.session_state.get("overlay_report")
+    entry = overlay_store().get(report["key"]) if report else None
+    if entry is None:  # its overlay was removed: so is the message
+        st.session_state.pop("overlay_report", None)
+        return
+    ov = entry.overlay
+    st.success(md(report["text"]), icon=":material/check:")
+    outside = outside_years(ov, FIRST_YEAR, LAST_YEAR)
+    if outside:
+        st.warning(md(outside), icon=":material/date_range:")
+    if ov.notes:
+        st.caption("\n".join(f"- {md(n)}" for n in ov.notes))
+    source = report.get("source")
+    if not source:
+        return
+    reading = ov.date_reading
+    if reading and reading.ambiguous:
+        other = ORDER_WORDS[reading.other_order]
+        if st.button(f"Read the dates {other} instead ({reading.example} = {reading.other})",
+                     key="overlay_other_order", icon=":material/swap_horiz:"):  # fmt: skip
+            _reread(entry.key, source, date_order=reading.other_order)
+    if len(ov.sheets) > 1:
+        sheet = st.selectbox("Sheet", ov.sheets, index=_index(ov.sheets, ov.sheet),
+                             key=f"overlay_sheet_{entry.key}")  # fmt: skip
+        if sheet != ov.sheet:
+            _reread(entry.key, source, sheet=sheet, date_order=None)
+
+
+def _reread(key: str, source: dict, **changes: object) -> None:
+    args = {"sheet": source["sheet"], "date_order": source["date_order"]} | changes
+    mapping = source["mapping"] if "sheet" not in changes else None
+    if _load(source["data"], source["name"], mapping, replace=key, **args):
+        st.rerun()
 
 
 def overlay_panel() -> None:
-    """Draw the upload box, the mapping step, and the list of loaded overlays."""
+    """Draw the upload box, the mapping step, the load report and the loaded overlays."""
     upload = st.file_uploader(
-        "Add your own events (GeoJSON, or CSV with lat/lon and a date; ACLED exports work as-is)",
-        type=["geojson", "json", "csv"], key="overlay_upload",
-        help=f"Up to {MAX_BYTES // 2**20} MB and 200,000 events. Stays in this session only.",
+        "Add your own events (CSV, Excel .xlsx or GeoJSON with coordinates and a date; "
+        "ACLED, UCDP GED and GDELT files work as-is)",
+        type=["geojson", "json", "csv", "tsv", "txt", "xlsx", "xlsm"], key="overlay_upload",
+        help=f"Up to {MAX_BYTES // 2**20} MB and 200,000 events. Stays in this session only. "
+        "Formats and quirks: docs/overlay-formats.md.",
     )  # fmt: skip
-    if upload is not None and st.session_state.get("overlay_last") != upload.file_id:
+    if upload is None and st.session_state.pop("overlay_last", None):
+        st.session_state.pop("overlay_error", None)  # the analyst cleared the upload box:
+        st.session_state.pop("overlay_pending", None)  # so go its error and mapping step
+    elif upload is not None and st.session_state.get("overlay_last") != upload.file_id:
         st.session_state.overlay_last = upload.file_id
+        st.session_state.pop("overlay_pending", None)
         if len(overlay_store()) >= MAX_OVERLAYS:
-            st.error(f"At most {MAX_OVERLAYS} overlays at once: remove one first.")
+            full = f"At most {MAX_OVERLAYS} overlays at once: remove one first."
+            st.session_state.overlay_error = full
         else:
             _load(upload.getvalue(), upload.name, None)
+    error = st.session_state.get("overlay_error")
+    if error:
+        st.error(md(error), icon=":material/error:")
     _mapping_step()
-    report = st.session_state.get("overlay_report")
-    if report:
-        st.success(md(report), icon=":material/check:")
+    _report()
     for entry in list(overlay_store().values()):
         _overlay_row(entry)
 
 
 def _overlay_row(entry: OverlayEntry) -> None:
     ov = entry.overlay
-    swatch, name, drop = st.columns([0.12, 0.68, 0.2], vertical_alignment="center")
+    swatch, name = st.columns([0.12, 0.88], vertical_alignment="center")
     swatch.html(f'<span style="color:{entry.color};font-size:20px">●</span>')  # trusted constant
     entry.visible = name.checkbox(
         md(ov.name), value=entry.visible, key=f"vis_{entry.key}",
         help=f"{summary_line(ov)}; colour {entry.color}",
     )  # fmt: skip
-    if drop.button(":material/delete:", key=f"drop_{entry.key}", help="Remove this overlay"):
+    report = st.session_state.get("overlay_report")
+    outside = outside_years(ov, FIRST_YEAR, LAST_YEAR)
+    if outside and not (report and report["key"] == entry.key):  # the report says it already
+        st.caption(md(outside))
+    if st.button("Remove", key=f"drop_{entry.key}", icon=":material/delete:",
+                 help="Remove this overlay", type="tertiary"):  # fmt: skip
         overlay_store().pop(entry.key, None)
+        if report and report["key"] == entry.key:
+            st.session_state.pop("overlay_report", None)
         st.rerun()
     if ov.rejected:
         with st.expander(f"{len(ov.rejected):,} rejected rows: see why"):

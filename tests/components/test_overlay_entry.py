@@ -43,3 +43,16 @@ def test_a_years_slice_of_the_payload_is_that_year_and_traces_to_its_own_records
 def test_a_quiet_year_is_an_empty_slice() -> None:
     lo, hi = entry().bounds(2000, "year")
     assert lo == hi
+
+
+def test_a_date_window_picks_payload_rows_at_their_precision() -> None:
+    from datetime import date
+
+    csv = (b"lat,lon,date\n33.1,71.1,2011-03-12\n33.2,71.2,2011\n33.3,71.3,2010-05\n"
+           b"33.4,71.4,2011-07\n")  # fmt: skip
+    e = OverlayEntry(key="ov1", overlay=load_overlay(csv, "w.csv"), color="#332288")
+    rows = json.loads(e.payload())["rows"]
+    picked = e.window_positions(date(2011, 7, 1), date(2011, 7, 31), cumulative=False)
+    assert sorted(rows[i][3] for i in picked) == ["2011", "2011-07"]  # the year-only row too
+    shown = e.shown_window(date(2011, 3, 12), date(2011, 3, 12), cumulative=True)
+    assert sorted(shown["date"]) == ["", "2010-05", "2011-03-12"]

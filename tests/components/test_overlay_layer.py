@@ -7,7 +7,9 @@ import folium
 import pandas as pd
 import pytest
 
-from components.offline import (
+from components.overlay_layer import LABEL_CHARS, overlay_feature_group
+from geo.overlay import load_overlay, overlay_in_year
+from render.assets import (
     ATLAS_CSS,
     ATLAS_JS,
     CLUSTER_CSS,
@@ -16,8 +18,6 @@ from components.offline import (
     LEAFLET_JS,
     inline_assets_for_export,
 )
-from components.overlay_layer import LABEL_CHARS, overlay_feature_group
-from geo.overlay import load_overlay, overlay_in_year
 
 ROOT = Path(__file__).resolve().parents[2]
 

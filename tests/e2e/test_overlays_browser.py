@@ -5,8 +5,8 @@ import io
 
 import pytest
 
-from components.offline import STATIC
-from tests.e2e.conftest import MAP_FRAME, shot, wait_idle, wait_map_year, wait_year
+from render.assets import STATIC
+from tests.e2e.conftest import MAP_FRAME, YEAR_SLIDER, shot, wait_idle, wait_map_year, wait_year
 
 pytestmark = pytest.mark.e2e
 ACLED = [
@@ -65,7 +65,7 @@ def test_acled_csv_shows_its_events_for_the_selected_year(page, app_url: str) ->
     upload(page, "acled_export.csv", acled_csv({2010: 40, 2011: 25}))
     assert page.get_by_text("acled_export.csv: 65 events loaded, 0 rejected").is_visible()
     assert wait_clustered(page, 40) == 40
-    page.get_by_role("slider").focus()
+    page.locator(YEAR_SLIDER).focus()
     page.keyboard.press("ArrowRight")
     wait_year(page, 2011)
     assert wait_clustered(page, 25) == 25
@@ -126,3 +126,72 @@ def test_two_sessions_do_not_see_each_others_overlays(browser, app_url: str) -> 
     shot(b, "overlay_other_session_sees_nothing")
     a.context.close()
     b.context.close()
+
+
+def headerless_csv(n: int, year: int) -> bytes:
+    """An extract with no header row (not GDELT): id, date, type, latitude, longitude."""
+    return "".join(
+        f"PAK{k},{k % 28 + 1} March {year},Battles,{33.5 + (k % 10) / 10},{71.0 + (k % 7) / 10}\n"
+        for k in range(n)
+    ).encode()
+
+
+def choose(pg, label: str, option: str) -> None:
+    """Pick ``option`` (its visible text starts so) in the sidebar selectbox ``label``."""
+    combo = pg.get_by_role("combobox", name=label, exact=True)
+    combo.click()
+    combo.press("ArrowDown")  # opens the list, as a keyboard user would
+    pg.get_by_role("option").filter(has_text=option).first.click()
+    pg.wait_for_function(
+        "([label, text]) => document.querySelector(`input[aria-label='${label}']`)"
+        ".value.startsWith(text)", arg=[label, option], timeout=10000,
+    )  # fmt: skip
+
+
+def test_mapping_step_loads_a_headerless_file(page, app_url: str) -> None:
+    page.goto(f"{app_url}/?year=2011")
+    page.get_by_text("Your overlays").wait_for(timeout=60000)
+    wait_idle(page)
+    page.get_by_text("Your overlays").click()
+    page.locator("input[type=file]").set_input_files(
+        {"name": "extract.csv", "mimeType": "text/csv", "buffer": headerless_csv(30, 2011)}
+    )
+    page.get_by_text("the file has no header row", exact=False).wait_for(timeout=60000)
+    wait_idle(page)
+    latitude = page.get_by_role("combobox", name="Latitude", exact=True)
+    assert latitude.input_value() == "column 4 (e.g. 33.5, 33.6, 33.7)"  # guessed, with samples
+    choose(page, "Label", "column 1 (e.g. PAK0")
+    choose(page, "Date (or leave empty)", "column 2 (e.g. 1 March 2011")
+    assert (
+        page.get_by_role("combobox", name="Label", exact=True)
+        .input_value()
+        .startswith("column 1 (e.g. PAK0")
+    )
+    shot(page, "overlay_mapping_headerless")
+    page.get_by_role("button", name="Load with this mapping").click()
+    page.get_by_text("extract.csv: 30 events loaded, 0 rejected").wait_for(timeout=60000)
+    wait_idle(page)
+    assert wait_clustered(page, 30) == 30
+    assert page.get_by_text("the file has no header row", exact=False).count() == 0
+
+
+def test_recent_overlay_says_it_is_outside_the_story_and_removes_cleanly(page, app_url) -> None:
+    page.goto(f"{app_url}/?year=2011")
+    page.get_by_text("Your overlays").wait_for(timeout=60000)
+    wait_idle(page)
+    upload(page, "balochistan_2020s.csv", acled_csv({2020: 6, 2024: 4}))
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert "10 of 10 events fall outside the story’s years 1994–2015 (10 from 2020–2024)" in (
+        sidebar.inner_text()
+    )
+    remove = sidebar.get_by_role("button", name="Remove", exact=True)
+    box = remove.bounding_box()
+    assert box["width"] >= 60  # the whole "Remove" label, not a clipped sliver
+    fits = remove.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+    assert fits
+    shot(page, "overlay_outside_story")
+    remove.click()
+    page.get_by_text("balochistan_2020s.csv: 10 events loaded").wait_for(state="detached")
+    wait_idle(page)
+    assert sidebar.get_by_text("balochistan_2020s.csv").count() == 0
+    assert sidebar.get_by_text("fall outside the story").count() == 0

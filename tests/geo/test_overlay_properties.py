@@ -2,12 +2,15 @@
 
 import json
 import math
+from datetime import date
 
 import numpy as np
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.overlay import Overlay, OverlayError, load_overlay
+from geo.overlay.dates import parse_dates
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -141,3 +144,45 @@ def test_valid_points_all_load_with_their_coordinates(
         math.isclose(a, c) and math.isclose(b, d) and y == z
         for (a, b, y), (c, d, z) in zip(kept, got, strict=True)
     )
+
+
+DATE_FORMATS = {
+    "iso": "%Y-%m-%d", "iso-time": "%Y-%m-%dT%H:%M:%SZ", "compact": "%Y%m%d",
+    "day-first": "%d/%m/%Y", "month-first": "%m/%d/%Y", "day-month-name": "%d %B %Y",
+    "abbrev-2-digit": "%d-%b-%y", "month-name-first": "%B %d, %Y",
+}  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    days=st.lists(st.dates(min_value=date(1969, 1, 1), max_value=date(2068, 12, 31)),
+                  min_size=1, max_size=12),
+    fmt=st.sampled_from(sorted(DATE_FORMATS)),
+)  # fmt: skip
+def test_a_date_column_reads_back_to_its_days(days: list[date], fmt: str) -> None:
+    text = [d.strftime(DATE_FORMATS[fmt]) for d in days]
+    order = {"day-first": "dmy", "month-first": "mdy"}.get(fmt)
+    parsed = parse_dates(pd.Series(text), order=order)
+    assert parsed.iso.tolist() == [d.isoformat() for d in days]
+    assert parsed.year.tolist() == [d.year for d in days]
+    if order is None:
+        return
+    free = parse_dates(pd.Series(text))  # the column decides when some value settles it
+    settles = any(d.day > 12 for d in days)
+    if settles:
+        assert free.iso.tolist() == parsed.iso.tolist()
+        assert not free.reading.ambiguous
+    else:
+        assert free.reading.ambiguous == any(d.day != d.month for d in days)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(st.dates(date(1994, 1, 1), date(2100, 12, 31)), st.booleans()),
+                     min_size=1, max_size=10))  # fmt: skip
+def test_every_row_with_a_readable_year_loads_whatever_its_date(rows) -> None:
+    lines = ["latitude,longitude,event_date,year"]
+    for d, readable in rows:
+        lines.append(f"33.6,73.0,{d.isoformat() if readable else 'about then'},{d.year}")
+    ov = load_overlay("\n".join(lines).encode(), "acled.csv")
+    assert ov.events["year"].tolist() == [d.year for d, _ in rows]
+    assert ov.events["date_precision"].tolist() == ["day" if r else "year" for _, r in rows]
