@@ -7,21 +7,20 @@ harden_gdal_environment()
 
 import streamlit as st
 
-from components.atlas_map import start_warming
+from components.atlas_map import basemap_url
 from components.briefing import briefing_toggle
 from components.controls import year_controls
 from components.data import load_dataset
-from components.map_layers import basemap_layers
-from components.offline import favicon_data_url, vendor_assets
 from components.overlays import overlay_panel
 from geo.errors import AtlasDataError
+from render.assets import favicon_data_url, vendor_assets
 
 st.set_page_config(page_title="NATO–Pakistan Atlas", page_icon=favicon_data_url(), layout="wide")
 vendor_assets()
 
 try:
     load_dataset()
-    basemap_layers()
+    basemap_url()
 except AtlasDataError as exc:
     st.title("NATO–Pakistan Atlas")
     st.error(f"The Atlas cannot start because a bundled data file is not usable: {exc}")
@@ -44,5 +43,3 @@ with st.sidebar:
     with st.expander("Your overlays", icon=":material/upload_file:"):
         overlay_panel()
 page.run()
-# After the first page is drawn, so the first visitor does not wait for it (once per process).
-start_warming(load_dataset())

@@ -19,7 +19,9 @@ st.caption(
     f"{len(shown)} of {len(ds.events)} events match · {year} shaded · click a mark or pick "
     "from the list to open its card; the Map page then shows it selected."
 )
-chronology_timeline(shown, ds.periods, year, selected=selected, key="chrono_chart")
+chronology_timeline(
+    shown, ds.periods, year, selected=selected, key="chrono_chart", drones=ds.drones
+)
 
 col_list, col_card = st.columns([1, 1.3], gap="medium")
 with col_list:

@@ -1,68 +1,99 @@
-"""Map page: routes, places and the year's events, with the timeline and event list."""
+"""Map page: routes, places and the window's events, with the timeline and event list."""
 
 import streamlit as st
 
-from components.atlas_map import atlas_map, map_view
+from components.atlas_map import atlas_map, overlay_inputs
 from components.briefing import briefing_map
-from components.controls import scope_view_changes, select_event, selected_event
-from components.data import load_dataset, shown_events, summary_line
+from components.controls import (
+    apply_view,
+    current_view,
+    pick_event,
+    scope_view_changes,
+    select_event,
+)
+from components.data import load_dataset, scene_for
+from components.deck_panel import deck_panel
 from components.event_list import event_card, event_list
 from components.export_panel import export_panel
 from components.map_notes import map_notes_panel
-from components.overlays import overlay_record_card, visible_overlays
+from components.overlays import overlay_record_card, overlay_store, visible_overlays
 from components.place_search import found_place, place_search
 from components.timeline import event_timeline
+from geo.dates import format_event_dates
 from geo.text import escape_markdown as md
 
 ds = load_dataset()
 
 
+def _stale_selection(selected: str) -> None:
+    """A selected event outside the window: say where it is, offer to go there."""
+    rows = ds.events[ds.events["id"] == selected]
+    if rows.empty:
+        select_event(None)
+        return
+    row = rows.iloc[0]
+    when = format_event_dates(row["date"], row["date_precision"], row["end_date"])
+    left, right = st.columns([3, 1], vertical_alignment="center")
+    left.caption(f"The selected event, {md(row['title'])}, is in {md(when)}: not in this view.")
+    right.button(f"Go to {int(row['year'])}", key="stale_go", on_click=pick_event,
+                 args=(ds.events, selected), kwargs={"page": "app_pages/map.py"})  # fmt: skip
+
+
 @st.fragment(key="map_page")
 def map_page() -> None:
-    """Everything that follows the year, mode and layers: a change reruns only this."""
-    year, mode = st.session_state.year, st.session_state.mode or "year"
-    layers = list(st.session_state.layers or [])
-    selected = selected_event()
-    if selected and selected not in set(ds.events["id"]):
-        select_event(None)
-        selected = None
-    shown = shown_events(ds, year, mode)
-    view = map_view(
-        ds, year, mode, layers, selected=selected, overlays=visible_overlays(year, mode),
-        found=found_place(), follow_slider=True,
-    )  # fmt: skip
-    if briefing_map(view):
+    """Everything that follows the time, mode and layers: a change reruns only this."""
+    view = current_view().with_(place=found_place())
+    entries = [e for e, _ in visible_overlays(view.year, view.mode)]
+    scene = scene_for(view, overlay_inputs(entries))
+    in_view = {e.id for e in scene.events}
+    stale = view.selected if view.selected and view.selected not in in_view else None
+    if stale:
+        view = view.with_(selected=None)  # never drawn, listed or exported as selected
+        scene = scene_for(view, overlay_inputs(entries))
+    if briefing_map(view, entries):
         return  # briefing mode: the map alone fills the window
 
-    st.markdown(f"#### {md(summary_line(ds, year, mode))}")
+    st.markdown(f"#### {md(scene.summary)}")
     col_map, col_side = st.columns([3, 1.3], gap="small")
     with col_map:
         place_search(ds)
-        clicked = atlas_map(view, key="atlas_map")
-        export_panel(ds, year, mode, layers, selected=selected)
-    if clicked and clicked[0] == "event" and clicked[1] != selected:
+        clicked = atlas_map(view, entries, key="atlas_map")
+        export_panel(ds, view, entries)
+        saved = view.with_(
+            overlays=tuple(e.overlay.name for e in entries),
+            title=(st.session_state.get("export_title") or "").strip() or view.title,
+            banner=(st.session_state.get("export_banner") or "").strip(),
+        )  # the export panel's title and banner go into a saved view too
+        opened = deck_panel(saved, [e.overlay.name for e in overlay_store().values()])
+        if opened is not None:
+            apply_view(opened)
+            st.rerun()  # a full run: the sidebar's controls move to the opened view
+    if clicked and clicked[0] == "event" and clicked[1] != view.selected:
         select_event(clicked[1])
         st.rerun()
     if clicked and clicked[0] == "overlay":
         st.session_state.overlay_pick = clicked[1]
 
     with col_side:
-        if shown.empty:
-            st.info(f"No recorded events in {year}. Routes and places are still shown.")
+        if stale:
+            _stale_selection(stale)
+        if not scene.events:
+            st.info(f"No recorded events in {view.window.label()}. Routes and places are "
+                    "still shown.")  # fmt: skip
         else:
-            st.markdown(f"**Events · {len(shown)}**")
-            event_list(shown, selected, key="event_pick")
-        if selected:
-            row = ds.events[ds.events["id"] == selected].iloc[0]
+            st.markdown(f"**Events · {len(scene.events)}**")
+            event_list(scene, key="event_pick")
+        if view.selected:
+            row = ds.events[ds.events["id"] == view.selected].iloc[0]
             event_card(row)
         overlay_record_card(st.session_state.get("overlay_pick"))
-        map_notes_panel(ds, shown, year=year, mode=mode, layers=layers, selected=selected,
-                        place=found_place())  # fmt: skip
+        map_notes_panel(scene)
 
     st.caption(
-        f"Timeline of all events, 1994–2015 · {year} highlighted · click an event to select it"
+        f"Timeline of all events, 1994–2015 · {view.window.label()} highlighted · "
+        "click an event to select it"
     )
-    event_timeline(ds.events, ds.periods, year, selected=selected, key="timeline")
+    event_timeline(ds, view, key="timeline")
 
 
 scope_view_changes("map_page")

@@ -17,14 +17,14 @@ import folium  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from components.event_map import CENTER, ZOOM  # noqa: E402
-from components.offline import use_local_assets, vendor_assets  # noqa: E402
 from geo.io import Dataset, read_dataset  # noqa: E402
 from geo.overlay import load_overlay, overlay_in_year  # noqa: E402
 from geo.status import corridor_year_status  # noqa: E402
 from geo.style import CATEGORY_STYLES, PLACE_STYLES, STATUS_STYLES, svg_marker  # noqa: E402
 from geo.text import escape_text  # noqa: E402
 from geo.timeline import events_shown  # noqa: E402
+from render.assets import use_local_assets, vendor_assets  # noqa: E402
+from render.folium_map import CENTER, ZOOM  # noqa: E402
 
 vendor_assets(HERE / "static")  # Streamlit serves static/ next to the main script
 use_local_assets()
@@ -56,7 +56,7 @@ with st.sidebar:
 
 m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, max_zoom=18)
 for route in ds.routes.itertuples():
-    style = STATUS_STYLES[corridor_year_status(ds.periods, route.corridor, year).status]
+    style = STATUS_STYLES[corridor_year_status(ds.spells, route.corridor, year).status]
     folium.PolyLine(
         [(lat, lon) for lon, lat in route.geometry.coords], color=style.color, weight=4,
         dash_array=style.dash, tooltip=escape_text(route.name), class_name="atlas-route",

@@ -1,150 +1,149 @@
-"""The one st_folium call: base map mounted once, per-year layers swapped in place."""
-
-import gc
-import threading
-from functools import partial
+"""The one st_folium call: base map mounted once, a scene's layers swapped in place."""
 
 import folium
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components import map_layers
-from components.controls import YEAR_LABEL
-from components.data import memo, shown_events, summary_line
-from components.event_map import (
-    LAYER_FIELDS,
-    MapView,
-    OverlayLayer,
-    build_base_map,
-    layer_ref,
-    stamp_payload,
-    year_groups,
-)
-from components.overlay_layer import overlay_payload
+from components.data import data_dir, load_dataset, scene_for
 from components.overlays import OverlayEntry
-from components.popups import traced_id
-from components.served import publisher
-from components.timeline import timeline_spec
-from geo.io import Dataset
-from geo.summary import mode_label
-from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES
+from components.served import publisher, static_url
+from geo.scene import OverlayInput, Scene
+from geo.text import json_for_script
+from geo.timeline import FIRST_YEAR, LAST_YEAR
+from geo.view import TimeWindow, View
 from geo.viewstate import parse_view
+from render.assets import STATIC, STATIC_URL
+from render.basemap import publish_basemap
+from render.folium_map import OverlayLayer, build_base_map, layer_groups
+from render.leaflet import legend_parts, scene_layers, stamp_payload
+from render.popups import traced_id
 
 RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
-WARMED = threading.Event()  # every year's layers are built (start_warming)
+SLIDER_KEY = "year"  # the widget key of the sidebar's year slider, which the map follows
 
 
-def _base_view(
-    ds: Dataset, year: int, mode: str, layers: list[str], selected: str | None, title: str,
-    found: str | None,
-) -> MapView:  # fmt: skip
-    shown = shown_events(ds, year, mode)
-    return MapView(
-        year=year,
-        stamp_title=f"{title} · {year} · {mode_label(mode)}",
-        stamp_subtitle=(
-            f"{len(shown)} events · routes styled by status in {year} · "
-            "bundled basemap (Natural Earth)"
-        ),
-        view_key=f"{year}|{mode}|{','.join(layers)}|{selected or ''}",
-        routes=map_layers.route_lines(ds.routes, ds.periods, year),
-        places=map_layers.place_markers(ds.places, ds.periods, year, selected=found),
-        circles=memo(ds, ("circles",), lambda: map_layers.uncertainty_circles(ds.places)),
-        events=memo(
-            ds,
-            ("event_markers", year, mode, selected),
-            lambda: map_layers.event_markers(shown, selected=selected),
-        ),
-        layers=tuple(layers),
-    )
+def overlay_inputs(entries: list[OverlayEntry]) -> list[OverlayInput]:
+    """Return the session's visible overlays as scene inputs (every row, every year)."""
+    return [OverlayInput(e.key, e.overlay.name, e.color, e.overlay.events) for e in entries]
 
 
-def map_view(
-    ds: Dataset,
-    year: int,
-    mode: str,
-    layers: list[str],
-    *,
-    selected: str | None,
-    title: str = "NATO–Pakistan Atlas",
-    overlays: list[tuple[OverlayEntry, pd.DataFrame]] | None = None,
-    found: str | None = None,
-    follow_slider: bool = False,
-) -> MapView:
-    """Return what the map shows for a year, mode and layer choice.
+@st.cache_resource(show_spinner=False, max_entries=4096)
+def _layer_refs(path: str, fingerprint: str, key: tuple, _scene: Scene) -> dict[str, str]:
+    # The bundled data's layers of one view, written once as content-hashed static JSON.
+    return {k: static_url(json_for_script(data)) for k, (_, data) in scene_layers(_scene).items()}
 
-    ``found`` highlights a place picked in the search box. ``follow_slider`` adds the
-    manifest with which the map follows the sidebar's year slider by itself.
+
+def layer_refs(scene: Scene) -> dict[str, str]:
+    """Return the static URL of each bundled layer of a (cached, overlay-free) scene.
+
+    The files are public (``static/``): an analyst's overlay must never reach them.
     """
-    view = _base_view(ds, year, mode, layers, selected, title, found)
-    view.overlays = [
+    if scene.overlays:
+        raise ValueError("layer_refs takes a scene without overlays: they are session-only")
+    return _layer_refs(str(data_dir()), load_dataset().fingerprint,
+                       scene.view.content_key(), scene)  # fmt: skip
+
+
+def basemap_url() -> str:
+    """Return the URL of the app's static copy of the basemap (written once)."""
+    return f"{STATIC_URL}/atlas/{publish_basemap(STATIC)}"
+
+
+def _overlay_layers(view: View, entries: list[OverlayEntry], scene: Scene) -> list[OverlayLayer]:
+    """Overlays by reference and slice for a whole year; inline for a finer window."""
+    from components.overlay_layer import overlay_payload
+
+    by_key = {o.key: o for o in scene.overlays}
+    year_window = view.window.granularity == "year"
+    return [
         OverlayLayer(
-            name=e.overlay.name,
-            key=e.key,
-            whole=e.payload,
-            bounds=e.bounds(year, mode),
-            alone=partial(overlay_payload, rows, key=e.key, name=e.overlay.name, color=e.color),
+            name=e.overlay.name, key=e.key, whole=e.payload,
+            bounds=e.bounds(view.year, view.mode) if year_window else None,
+            alone=lambda e=e: overlay_payload(by_key[e.key].rows, key=e.key,
+                                              name=e.overlay.name, color=e.color),
         )
-        for e, rows in overlays or []
-    ]
-    view.overlay_legend = [
-        {"name": f"{e.overlay.name} ({len(rows):,})", "color": e.color}
-        for e, rows in overlays or []
-    ]
-    if follow_slider:
-        entries = [e for e, _ in overlays or []]
-        view.manifest = _manifest(ds, year, mode, layers, selected, title, found, entries)
-    return view
+        for e in entries
+    ]  # fmt: skip
 
 
-def _manifest(
-    ds: Dataset, year: int, mode: str, layers: list[str], selected: str | None, title: str,
-    found: str | None, entries: list[OverlayEntry],
-) -> dict:  # fmt: skip
-    """Every year's stamp, layer URLs and overlay slices for this mode, layers and selection."""
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _year_manifest(path: str, fingerprint: str, key: tuple, _view: View) -> dict:
+    # Every year's stamp and layer URLs for one mode, layer choice, selection and title
+    # (``key``: the view's content key without its window): built once, then looked up.
+    years, legends, parts = {}, {}, {}
+    for y in range(FIRST_YEAR, LAST_YEAR + 1):
+        base = scene_for(_view.with_(window=TimeWindow.of_year(y), extent=None))
+        stamp = stamp_payload(base)
+        del stamp["legend_html"]
+        # The years share most legend rows: each row is sent once, each legend as row ids.
+        ids = tuple(parts.setdefault(p, f"p{len(parts)}") for p in legend_parts(base.legend))
+        stamp["legend_ref"] = legends.setdefault(ids, f"L{len(legends)}")
+        years[str(y)] = {"stamp": stamp, "layers": layer_refs(base)}
+    table: dict = {ref: list(ids) for ids, ref in legends.items()}
+    table["parts"] = {ref: html for html, ref in parts.items()}
+    return {"years": years, "legends": table}
+
+
+def _manifest(view: View, entries: list[OverlayEntry], current: Scene | None = None) -> dict:
+    """Every year's stamp, layer URLs and overlay slices, for the map to follow the slider.
+
+    The other years are built without the selection and the found place (an event picked
+    in one year is not drawn in the others), so a pick does not rebuild 22 scenes; the
+    view's own year comes from ``current``, the scene actually drawn.
+    """
+    plain = view.with_(window=TimeWindow.of_year(FIRST_YEAR), extent=None, selected=None,
+                       place=None)  # fmt: skip
+    cached = _year_manifest(str(data_dir()), load_dataset().fingerprint, plain.content_key(),
+                            plain)  # fmt: skip
+    own = None
+    if current is not None and current.view.window.granularity == "year":
+        # the drawn year's own stamp, its legend inline (one legend among 22)
+        own = {"stamp": stamp_payload(current), "layers": layer_refs(current)}
     years = {}
-    # Until the background build is done, only the rerun's own year: the first page of a
-    # fresh process should not wait for every year (the map then follows the slider from
-    # the next rerun on).
-    every = range(FIRST_YEAR, LAST_YEAR + 1) if WARMED.is_set() else [year]
-    for y in every:
-        v = _base_view(ds, y, mode, layers, selected, title, found)
-        bounds = {e.key: e.bounds(y, mode) for e in entries}
-        v.overlay_legend = [
+    for y, entry in cached["years"].items():
+        if own is not None and y == str(view.year):
+            entry = own
+        bounds = {e.key: e.bounds(int(y), view.mode) for e in entries}
+        stamp = {**entry["stamp"], "overlays": [
             {"name": f"{e.overlay.name} ({bounds[e.key][1] - bounds[e.key][0]:,})",
-             "color": e.color}
-            for e in entries
-        ]  # fmt: skip
-        years[str(y)] = {
-            "stamp": stamp_payload(v),
-            "layers": {
-                key: layer_ref(getattr(v, attr))
-                for key, (_, attr) in LAYER_FIELDS.items()
-                if key in layers
-            },
-            "overlays": {key: list(b) for key, b in bounds.items()},
-        }
-    return {"slider": YEAR_LABEL, "year": year, "years": years}
+             "color": e.color} for e in entries
+        ]}  # fmt: skip
+        years[y] = {"stamp": stamp, "layers": entry["layers"],
+                    "overlays": {k: list(b) for k, b in bounds.items()}}  # fmt: skip
+    return {"slider": {"key": SLIDER_KEY}, "year": view.year, "years": years,
+            "legends": cached["legends"]}  # fmt: skip
 
 
-def atlas_map(view: MapView, *, key: str, height: int = 700) -> tuple[str, str] | None:
-    """Draw the map and return ``(kind, id)`` of a feature the analyst just clicked, if any."""
+def atlas_map(
+    view: View, entries: list[OverlayEntry], *, key: str, height: int = 700,
+    follow_slider: bool = True, briefing: bool = False,
+) -> tuple[str, str] | None:  # fmt: skip
+    """Draw the map of a view and return ``(kind, id)`` of a feature just clicked, if any.
+
+    With ``follow_slider`` (a whole-year view), the map gets every year's layers by
+    reference and switches year in the browser as soon as the slider moves.
+    """
     if "map_center" not in st.session_state:  # first run: restore a shared URL's extent
         extent = parse_view(st.query_params.get("view"))
         st.session_state.map_center = (extent.lat, extent.lon) if extent else None
         st.session_state.map_zoom = extent.zoom if extent else None
+    base = scene_for(view)
+    scene = scene_for(view, overlay_inputs(entries))
+    follow = follow_slider and view.window.granularity == "year"
     result = st_folium(
-        build_base_map(),
+        build_base_map(basemap_url=basemap_url(), briefing=briefing),
         key=key,
         height=height,
         use_container_width=True,
-        feature_group_to_add=year_groups(view, publisher(key)),
+        feature_group_to_add=layer_groups(
+            scene, refs=layer_refs(base), overlays=_overlay_layers(view, entries, scene),
+            publish=publisher(key), manifest=_manifest(view, entries, base) if follow else None,
+        ),
         layer_control=folium.LayerControl(collapsed=True),
         returned_objects=RETURNED,
         center=st.session_state.map_center,
         zoom=st.session_state.map_zoom,
-    )
+    )  # fmt: skip
     count = (result or {}).get("last_object_clicked_count")
     seen_key = f"{key}_clicks_seen"
     if not count or count == st.session_state.get(seen_key):
@@ -153,30 +152,16 @@ def atlas_map(view: MapView, *, key: str, height: int = 700) -> tuple[str, str] 
     return traced_id((result or {}).get("last_object_clicked_tooltip"))
 
 
-def _warm(ds: Dataset) -> None:
-    for mode in MODES:
-        for year in range(FIRST_YEAR, LAST_YEAR + 1):
-            view = map_view(ds, year, mode, list(map_layers.LAYERS), selected=None)
-            for payload in (view.routes, view.places, view.circles, view.events):
-                layer_ref(payload)
-            summary_line(ds, year, mode)
-            timeline_spec(ds.events, ds.periods, year, None)
-    WARMED.set()
-    # Streamlit runs a full garbage collection after every script run (runner.postScriptGC).
-    # With geopandas, folium and Altair loaded that walks ~170,000 long-lived objects and
-    # took ~140 ms of every year change. Everything alive now (modules, the dataset, the
-    # built layers) lives as long as the process: move it out of the collector's sight.
-    gc.freeze()
+def warm_scenes(modes: tuple[str, ...] = ("year", "cumulative")) -> int:
+    """Build and publish every year's default scene in each mode; return how many.
 
+    Both modes' manifests are built too, so the first visitor's map already knows every year.
 
-@st.cache_resource(show_spinner=False)
-def start_warming(_ds: Dataset) -> threading.Thread:
-    """Build every year's map layers once per process, in the background.
-
-    A year change then only looks its layers up (the first visit to a year cost ~50 ms of
-    the server's time before the map could update). Everything built is shared read-only.
-    Then the process's long-lived objects are frozen out of the garbage collector.
+    Called at app start (``components.warmup``): a year change then only looks its
+    layers up.
     """
-    thread = threading.Thread(target=_warm, args=(_ds,), name="atlas-warm", daemon=True)
-    thread.start()
-    return thread
+    n = 0
+    for mode in modes:
+        _manifest(View(mode=mode), [])  # every year's scene, layers and stamp in this mode
+        n += LAST_YEAR - FIRST_YEAR + 1
+    return n

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from components.atlas_map import atlas_map
-from components.event_map import MapView
+from components.overlays import OverlayEntry
+from geo.view import View
 
-BRIEFING_HEIGHT = 880  # px: a 1080p screen's browser window less the exit link
+BRIEFING_HEIGHT = 880  # px: the iframe's own height, before the CSS below sizes it
 # Fixed CSS only: no analyst text ever reaches it.
 _HIDE_CHROME = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
@@ -15,6 +16,17 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stMainBlockContainer"], .block-container {
   padding: 0.25rem 0.5rem 0 0.5rem !important; max-width: 100% !important; }
 [data-testid="stAppViewContainer"] > section, [data-testid="stMain"] { padding-top: 0 !important; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 0 !important; }
+/* The map fills the window: the iframe is sized from the page, not by streamlit-folium. */
+iframe[title="streamlit_folium.st_folium"] { height: 100vh !important; width: 100vw !important;
+  display: block; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0 !important; }
+/* The exit affordance floats over the map and fades out while the mouse is still. */
+.st-key-briefing_exit { position: fixed !important; top: 8px; right: 8px; z-index: 1000;
+  width: auto !important; opacity: 0.0; transition: opacity 0.4s; }
+.st-key-briefing_exit:hover, .st-key-briefing_exit:focus-within { opacity: 1.0; }
+[data-testid="stElementContainer"]:has(iframe[title="streamlit_folium.st_folium"]) {
+  margin: 0 !important; }
 </style>"""
 
 
@@ -37,11 +49,15 @@ def _leave() -> None:
     st.rerun()
 
 
-def briefing_map(view: MapView) -> bool:
-    """In briefing mode, draw only the exit link and a tall map, and return True."""
+def briefing_map(view: View, entries: list[OverlayEntry]) -> bool:
+    """In briefing mode, draw only the map, filling the window, and return True.
+
+    The exit button floats over the map's top-right corner and shows only on hover or
+    keyboard focus, so a screenshot holds the map alone.
+    """
     if not st.session_state.get("briefing"):
         return False
-    st.button("Exit briefing mode", icon=":material/close_fullscreen:", type="tertiary",
+    st.button("Exit briefing mode", icon=":material/close_fullscreen:", type="secondary",
               on_click=_leave, key="briefing_exit")  # fmt: skip
-    atlas_map(view, key="atlas_map", height=BRIEFING_HEIGHT)
+    atlas_map(view, entries, key="atlas_map", height=BRIEFING_HEIGHT, briefing=True)
     return True

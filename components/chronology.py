@@ -8,7 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from components.controls import pick_from_chart
+from components.timeline import DRONE_LANE, drone_band
 from geo.dates import format_event_dates
+from geo.drones import DroneLayer
 from geo.io import Dataset
 from geo.style import CATEGORY_STYLES, OKABE_ITO, STATUS_STYLES, VEGA_SHAPES
 from geo.timeline import FIRST_YEAR, LAST_YEAR, events_matching
@@ -69,8 +71,9 @@ def _period_rows(periods: pd.DataFrame) -> pd.DataFrame:
 
 
 def chronology_chart(
-    events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, *, selected: str | None
-) -> alt.TopLevelMixin:
+    events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, *, selected: str | None,
+    drones: DroneLayer | None = None,
+) -> alt.TopLevelMixin:  # fmt: skip
     """Return the chart: events by category (colour and shape), periods as labelled bars."""
     cats = [s.label for s in CATEGORY_STYLES.values()]
     rows = pd.DataFrame({
@@ -90,6 +93,7 @@ def chronology_chart(
     # One view, not a vconcat: Streamlit sets each concatenated view's plot to the full
     # container width, so the y labels pushed the last years off the right edge.
     lanes = cats + list(dict.fromkeys(spans["lane"]))
+    lanes += [DRONE_LANE] if drones is not None else []
     y = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes))
     rows["lane"] = rows["category"]
     marks = (
@@ -117,7 +121,7 @@ def chronology_chart(
     labels = base.mark_text(align="left", dx=3, fontSize=10, color="#111111").encode(text="short:N")
     height = 34 * len(lanes)
     return (
-        alt.layer(band, marks, bars, labels)
+        alt.layer(band, marks, bars, labels, *drone_band(drones, _X, y))
         .resolve_scale(color="independent")
         .properties(height=height, width="container")
     )
@@ -130,10 +134,11 @@ def chronology_timeline(
     *,
     selected: str | None,
     key: str,
+    drones: DroneLayer | None = None,
 ) -> None:
     """Draw the chronology chart; clicking an event selects it and moves to its year."""
     st.altair_chart(
-        chronology_chart(events, periods, year, selected=selected),
+        chronology_chart(events, periods, year, selected=selected, drones=drones),
         on_select=partial(pick_from_chart, key, events), key=key, width="stretch",
         selection_mode="pick",
     )  # fmt: skip

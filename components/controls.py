@@ -1,22 +1,82 @@
-"""Sidebar controls shared by every page: year, mode, layers; all kept in the URL."""
+"""Sidebar controls shared by every page: year, month or day, mode, layers; all in the URL."""
+
+from datetime import date
 
 import geopandas as gpd
 import streamlit as st
 
-from components.map_layers import LAYERS
 from components.play import advance_play, play_controls
 from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, clamp_year
+from geo.view import DEFAULT_YEAR, LAYERS, MONTHS, TimeWindow, View
+from geo.viewstate import parse_view
 
-DEFAULT_YEAR = 2011
-YEAR_LABEL = "Year"  # the map finds the slider by this label (atlas.js follows it)
+YEAR_LABEL = "Year"
 DEFAULT_MODE = "year"
+WHOLE_YEAR = "Whole year"
+MONTH_OPTIONS = [WHOLE_YEAR, *MONTHS]
+WINDOW_PARAMS = ("date", "from", "to")  # a typed day or window: written by code, not bound
+
+
+def _clear_window() -> None:
+    for k in WINDOW_PARAMS:
+        if k in st.query_params:
+            del st.query_params[k]
+    st.session_state.pop("day_window", None)
 
 
 def _step(delta: int) -> None:
     st.session_state.year = clamp_year(st.session_state.get("year", DEFAULT_YEAR) + delta)
+    _clear_window()
 
 
-BOUND = {"year", "mode", "layers", "briefing"}  # query parameters bound to widgets
+def _step_month(delta: int) -> None:
+    """Step by a calendar month, across years too (◀ ▶ beside the month control)."""
+    _clear_window()
+    year = int(st.session_state.get("year", DEFAULT_YEAR))
+    month = st.session_state.get("month") or WHOLE_YEAR
+    m = MONTH_OPTIONS.index(month) if month in MONTH_OPTIONS else 0
+    if m == 0:
+        m = 1 if delta > 0 else 12
+    else:
+        m += delta
+    if m < 1 and year > FIRST_YEAR:
+        year, m = year - 1, 12
+    elif m > 12 and year < LAST_YEAR:
+        year, m = year + 1, 1
+    st.session_state.year = year
+    st.session_state.month = MONTHS[min(max(m, 1), 12) - 1]
+
+
+def _year_moved() -> None:
+    # The slider means a whole year: a finer window chosen before is let go.
+    st.session_state.month = WHOLE_YEAR
+    _clear_window()
+    _view_changed()
+
+
+def _month_moved() -> None:
+    _clear_window()
+    _view_changed()
+
+
+def _typed_window() -> None:
+    picked = st.session_state.get("day_window")
+    if not isinstance(picked, tuple | list) or not picked:
+        return
+    lo = picked[0]
+    hi = picked[1] if len(picked) > 1 else lo
+    for k in WINDOW_PARAMS:
+        if k in st.query_params:
+            del st.query_params[k]
+    if lo == hi:
+        st.query_params["date"] = lo.isoformat()
+    else:
+        st.query_params["from"], st.query_params["to"] = lo.isoformat(), hi.isoformat()
+    st.session_state.year = lo.year
+    st.session_state.month = WHOLE_YEAR
+
+
+BOUND = {"year", "month", "mode", "layers", "briefing"}  # query parameters bound to widgets
 SCOPE_KEY = "_view_scope"  # fragments that the year, mode and layer controls rerun alone
 
 
@@ -38,9 +98,21 @@ def _view_changed() -> None:
         st.rerun(keys)
 
 
+def _adopt_url_window() -> None:
+    """On a session's first run, a shared ``?date=`` or ``?from=&to=`` sets the slider's year."""
+    if "_window_adopted" in st.session_state:
+        return
+    st.session_state._window_adopted = True
+    window = View.from_query(st.query_params).window
+    if window.granularity in ("day", "window"):
+        st.query_params["year"] = str(window.year)
+        st.session_state.year = window.year
+
+
 def year_controls() -> tuple[int, str, list[str]]:
-    """Draw the year slider, step buttons, mode and layer choice; return their values."""
+    """Draw the year slider, step buttons, month, mode and layer choice; return their values."""
     st.session_state[SCOPE_KEY] = []  # a full run: the page registers its fragments again
+    _adopt_url_window()
     advance_play(DEFAULT_YEAR)
     # Never disabled at 1994/2015 (they clamp instead): a slider change reruns only the
     # page's fragment, so a disabled state drawn here could be stale.
@@ -52,8 +124,9 @@ def year_controls() -> tuple[int, str, list[str]]:
     year = st.slider(
         YEAR_LABEL, FIRST_YEAR, LAST_YEAR, DEFAULT_YEAR, key="year", bind="query-params",
         help="Arrow keys step one year; Home and End jump to 1994 and 2015.",
-        on_change=_view_changed,
+        on_change=_year_moved,
     )  # fmt: skip
+    month_controls()
     play_controls()
     mode = st.segmented_control(
         "Show", list(MODES), default=DEFAULT_MODE, format_func=MODES.get, key="mode",
@@ -64,6 +137,70 @@ def year_controls() -> tuple[int, str, list[str]]:
         selection_mode="multi", key="layers", bind="query-params", on_change=_view_changed,
     )  # fmt: skip
     return year, mode or DEFAULT_MODE, list(layers or [])
+
+
+def month_controls() -> None:
+    """Draw the month control (arrow keys step months) and a typed day or window."""
+    st.select_slider(
+        "Month", MONTH_OPTIONS, value=WHOLE_YEAR, key="month", bind="query-params",
+        help="Arrow keys step one month inside the year; ◀ ▶ below cross into the next year.",
+        on_change=_month_moved,
+    )  # fmt: skip
+    back, fwd = st.columns(2)
+    back.button("◀ Month", on_click=_step_month, args=(-1,), width="stretch", key="month_back")
+    fwd.button("Month ▶", on_click=_step_month, args=(1,), width="stretch", key="month_fwd")
+    window = View.from_query(st.query_params).window
+    typed = window.granularity in ("day", "window")
+    with st.expander("Day or window", expanded=typed, icon=":material/event:"):
+        st.date_input(
+            "Day, or first and last day", value=(window.start, window.end) if typed else (),
+            min_value=date(FIRST_YEAR, 1, 1), max_value=date(LAST_YEAR, 12, 31),
+            key="day_window", on_change=_typed_window, format="YYYY-MM-DD",
+            help="Type or pick one day, or a first and a last day. The year slider or "
+            "the month control replaces it.",
+        )  # fmt: skip
+        if typed:
+            st.caption(f"Showing {window.label()}")
+
+
+def current_view(*, title: str = "", banner: str = "") -> View:
+    """Return the view the sidebar and the URL describe (time, mode, layers, selection)."""
+    year = clamp_year(st.session_state.get("year", DEFAULT_YEAR))
+    params = st.query_params
+    window = View.from_query(params).window
+    if window.granularity not in ("day", "window") or window.year != year:
+        month = st.session_state.get("month")
+        if month in MONTHS:
+            window = TimeWindow.of_month(year, MONTHS.index(month) + 1)
+        else:
+            window = TimeWindow.of_year(year)
+
+    mode = st.session_state.get("mode") or DEFAULT_MODE
+    layers = tuple(st.session_state.get("layers") or ())
+    view = View(window=window, mode=mode, layers=layers, selected=selected_event(),
+                extent=parse_view(params.get("view")))  # fmt: skip
+    if title:
+        view = view.with_(title=title)
+    return view.with_(banner=banner) if banner else view
+
+
+def apply_view(view: View) -> None:
+    """Make ``view`` the current one (a saved view opened): controls, URL and extent."""
+    w = view.window
+    _clear_window()
+    st.session_state.year = w.year
+    st.session_state.month = MONTHS[w.start.month - 1] if w.granularity == "month" else WHOLE_YEAR
+    if w.granularity == "day":
+        st.query_params["date"] = w.start.isoformat()
+    elif w.granularity == "window":
+        st.query_params["from"], st.query_params["to"] = w.start.isoformat(), w.end.isoformat()
+    st.session_state.mode = view.mode
+    st.session_state.layers = list(view.layers)
+    select_event(view.selected)
+    if view.extent is not None:
+        st.session_state.map_center = (view.extent.lat, view.extent.lon)
+        st.session_state.map_zoom = view.extent.zoom
+        st.query_params["view"] = view.extent.to_param()
 
 
 def selected_event() -> str | None:
@@ -103,6 +240,8 @@ def pick_event(events: gpd.GeoDataFrame, event_id: str | None, *, page: str | No
     year = int(row["year"])
     if FIRST_YEAR <= year <= LAST_YEAR and year != st.session_state.get("year"):
         st.session_state.year = year
+        st.session_state.month = WHOLE_YEAR
+        _clear_window()
         if page is not None:
             # Widget-bound parameters (year, mode, layers, briefing) follow their widgets.
             keep = [(k, v) for k in st.query_params if k not in BOUND

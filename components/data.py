@@ -1,17 +1,22 @@
-"""The one cached seam between the data files and the pages."""
+"""The one cache seam between the data files and the pages: datasets and scenes.
+
+Every cache here is Streamlit's (``st.cache_resource``) on plain, hashable keys: the data
+folder, the dataset's content fingerprint and a view's ``content_key()``. Values are
+shared read-only by every session; never modify them. Overlays are each session's own:
+they are added to a cached scene (``geo.scene.add_overlays``), never cached with it.
+"""
 
 import os
-import threading
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
-import geopandas as gpd
 import streamlit as st
 
 from geo.io import DATA_DIR, Dataset, read_dataset
-from geo.summary import year_summary
-from geo.timeline import events_shown
+from geo.scene import OverlayInput, Scene, add_overlays, base_scene
+from geo.view import View
+
+SCENE_ENTRIES = 2048  # 22 years × 2 modes × a few layer choices and selections, and months
 
 
 def data_dir() -> Path:
@@ -32,37 +37,15 @@ def load_dataset() -> Dataset:
     return _load(str(data_dir()))
 
 
-T = TypeVar("T")
-_MEMO: dict[tuple, tuple[Dataset, object]] = {}
-_LOCK = threading.Lock()
+@st.cache_resource(show_spinner=False, max_entries=SCENE_ENTRIES)
+def _scene(path: str, fingerprint: str, key: tuple, _view: View) -> Scene:
+    # ``key`` (the view's content key) and the dataset's fingerprint decide the entry;
+    # ``_view`` is the value that key was made from.
+    return base_scene(_load(path), _view)
 
 
-def memo(ds: Dataset, key: tuple, compute: Callable[[], T]) -> T:
-    """Return ``compute()`` for the cached dataset, computed once per ``key`` and shared.
-
-    For things derived from the dataset alone (a year's events, its summary line, the
-    search options), which every session and rerun would otherwise rebuild. The result is
-    shared read-only: never modify it. The dataset is kept with the entry, so a reloaded
-    dataset never meets a stale result.
-    """
-    hit = _MEMO.get(key)
-    if hit is not None and hit[0] is ds:
-        return hit[1]  # type: ignore[return-value]
-    out = compute()
-    with _LOCK:
-        if len(_MEMO) >= 1024:
-            _MEMO.clear()
-        _MEMO[key] = (ds, out)
-    return out
-
-
-def shown_events(ds: Dataset, year: int, mode: str) -> gpd.GeoDataFrame:
-    """Return the events the map shows for a year and mode (shared: read-only)."""
-    return memo(ds, ("shown", year, mode), lambda: events_shown(ds.events, year, mode))
-
-
-def summary_line(ds: Dataset, year: int, mode: str) -> str:
-    """Return the one-line summary of a year in a mode (see ``geo.summary.year_summary``)."""
-    return memo(
-        ds, ("summary", year, mode), lambda: year_summary(ds.events, ds.periods, year, mode)
-    )
+def scene_for(view: View, overlays: Sequence[OverlayInput] = ()) -> Scene:
+    """Return the scene of a view over the bundled data, with this session's overlays."""
+    ds = load_dataset()
+    scene = _scene(str(data_dir()), ds.fingerprint, view.content_key(), view)
+    return add_overlays(scene, overlays)

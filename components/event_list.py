@@ -1,10 +1,11 @@
-"""The year's events as a keyboard-friendly list, and the card of the selected event."""
+"""The window's events as a keyboard-friendly list, and the card of the selected event."""
 
-import geopandas as gpd
 import streamlit as st
 
 from components.controls import select_event
 from geo.dates import format_event_dates
+from geo.scene import Scene
+from geo.sources import SECONDARY_ONLY_NOTE, secondary_only, sources_markdown
 from geo.style import CATEGORY_STYLES
 from geo.summary import format_casualties
 from geo.text import escape_markdown as md
@@ -16,30 +17,18 @@ def _pick(key: str, centers: dict[str, tuple[float, float]]) -> None:
     select_event(event_id, center=centers.get(event_id))
 
 
-_OPTIONS: dict[int, tuple[gpd.GeoDataFrame, tuple]] = {}
+def _options(scene: Scene) -> tuple[list[str], dict[str, str], dict]:
+    """Ids, labels and map centres of the scene's events."""
+    labels = {e.id: f"{e.when} · {e.title}" + ("" if e.lat is not None else " (no map location)")
+              for e in scene.events}  # fmt: skip
+    centers = {e.id: (e.lat, e.lon) for e in scene.events if e.lat is not None}
+    return [e.id for e in scene.events], labels, centers
 
 
-def _options(shown: gpd.GeoDataFrame) -> tuple[list[str], dict[str, str], dict]:
-    """Ids, labels and map centres of the shown events, once per (shared, memoised) frame."""
-    hit = _OPTIONS.get(id(shown))
-    if hit is None or hit[0] is not shown:
-        rows = list(zip(shown["id"], shown["date"], shown["date_precision"], shown["title"],
-                        shown.geometry, strict=True))  # fmt: skip
-        labels = {
-            i: f"{format_event_dates(d, p, None)} · {t}"
-            + ("" if g is not None else " (no map location)")
-            for i, d, p, t, g in rows
-        }
-        centers = {i: (g.y, g.x) for i, _, _, _, g in rows if g is not None}
-        if len(_OPTIONS) >= 256:
-            _OPTIONS.clear()
-        hit = _OPTIONS[id(shown)] = (shown, (list(shown["id"]), labels, centers))
-    return hit[1]
-
-
-def event_list(shown: gpd.GeoDataFrame, selected: str | None, *, key: str) -> None:
-    """List the shown events, newest last; picking one selects it and centres the map on it."""
-    ids, labels, centers = _options(shown)
+def event_list(scene: Scene, *, key: str) -> None:
+    """List the scene's events, oldest first; picking one selects it and centres the map."""
+    ids, labels, centers = _options(scene)
+    selected = scene.view.selected
     st.session_state[key] = selected if selected in ids else None
     st.radio(
         "Events", ids, index=None, format_func=labels.get, key=key, on_change=_pick,
@@ -53,6 +42,22 @@ def _md_link(text: str, url: str | None) -> str:
         return md(text)
     href = str(url).strip().replace("(", "%28").replace(")", "%29").replace(" ", "%20")
     return f"[{md(text)}]({href})"
+
+
+def drone_link(event_id: str) -> str:
+    """The drone-strike counts of the year an event is linked to (the 2013 blockade), if any."""
+    from components.data import load_dataset
+    from geo.drones import compare_text
+
+    layer = load_dataset().drones
+    if layer is None:
+        return ""
+    years = [y for y, ids in layer.linked_events.items() if event_id in ids]
+    if not years:
+        return ""
+    y = years[0]
+    return (f"Linked to the drone-strike layer: in {y}, {compare_text(layer.yearly[y])} "
+            "(turn on the Drone strikes layer to see them by agency).")  # fmt: skip
 
 
 def event_card(event: object) -> None:
@@ -77,9 +82,9 @@ def event_card(event: object) -> None:
         seed = getattr(event, "seed_claim", None)
         if isinstance(seed, str) and seed:
             st.caption(f"The seed text says: {md(seed)}")
-        lines = [
-            f"{i}. {_md_link(s['title'], s.get('url'))} — {md(s['publisher'])}"
-            + (f", {md(s['date'])}" if s.get("date") else "")
-            for i, s in enumerate(event.sources, 1)
-        ]
-        st.markdown("**Sources**\n\n" + "\n".join(lines))
+        drones = drone_link(event.id)
+        if drones:
+            st.info(md(drones), icon=":material/flight:")
+        if secondary_only(event.sources):
+            st.warning(md(SECONDARY_ONLY_NOTE), icon=":material/report:")
+        st.markdown("**Sources**\n\n" + sources_markdown(event.sources))

@@ -2,22 +2,23 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from components.atlas_map import map_view
-from components.event_map import CENTER, ZOOM
-from components.html_export import export_html
-from components.map_layers import LABELLED_PLACES, LAYERS
-from components.overlays import visible_overlays
-from geo import extract
+from components.atlas_map import overlay_inputs
+from components.data import scene_for
+from components.overlays import OverlayEntry
 from geo.errors import ExportError
 from geo.io import Dataset
-from geo.sheet_spec import DEFAULT_TITLE, FORMATS, PRESETS, sheet_spec_for
-from geo.summary import mode_label
+from geo.scene import Scene
 from geo.text import escape_markdown as md
-from geo.viewstate import MapExtent, parse_view
+from geo.view import DEFAULT_TITLE, View
+from render import extract
+from render.folium_map import OverlayLayer
+from render.html import export_html
+from render.sheet_spec import FORMATS, PRESETS
 
 SIZE_LABELS = {"1920x1080": "1920 × 1080 px (16:9)", "2560x1440": "2560 × 1440 px (16:9)",
                "a4-300dpi": "A4 landscape, 300 dpi"}  # fmt: skip
@@ -33,48 +34,41 @@ class ExportFile:
     mime: str
 
 
-def reopen_url(year: int, mode: str, layers: list[str], event: str | None,
-               extent: MapExtent | None) -> str:  # fmt: skip
-    """Return the URL that reopens this view, in the form the bound widgets read back."""
-    params: list[tuple[str, str]] = [("year", str(year)), ("mode", mode_label(mode))]
-    params += [("layers", LAYERS[k]) for k in layers if k in LAYERS]
-    if extent is not None:
-        params.append(("view", extent.to_param()))
-    if event:
-        params.append(("event", event))
+def reopen_url(view: View) -> str:
+    """Return the URL that reopens this view, in the form the sidebar's widgets read back."""
     base = urlsplit(st.context.url or "http://localhost:8501/")
-    return urlunsplit((base.scheme, base.netloc, base.path, urlencode(params), ""))
+    return urlunsplit((base.scheme, base.netloc, base.path, urlencode(view.to_query()), ""))
+
+
+def html_file(scene: Scene) -> bytes:
+    """Return the self-contained HTML map of a scene, its overlays inlined."""
+    from components.overlay_layer import overlay_payload
+
+    layers = [OverlayLayer(o.name, o.key, str, None,
+                           partial(overlay_payload, o.rows, key=o.key, name=o.name, color=o.color))
+              for o in scene.overlays]  # fmt: skip
+    return export_html(scene, layers)
 
 
 def prepare_exports(
-    ds: Dataset, year: int, mode: str, layers: list[str], *, selected: str | None,
-    title: str, banner: str, fmt: str, size: str, extent: MapExtent | None,
-) -> tuple[list[ExportFile], list[str]]:  # fmt: skip
-    """Build every product; return the files made and a clear message for each that failed."""
-    overlays = visible_overlays(year, mode)
-    url = reopen_url(year, mode, layers, selected, extent)
-    stem = f"nato-pakistan-atlas_{year}_{mode}"
-    lat, lon, zoom = (extent.lat, extent.lon, extent.zoom) if extent else (*CENTER, ZOOM)
+    ds: Dataset, view: View, entries: list[OverlayEntry], *, fmt: str, size: str
+) -> tuple[list[ExportFile], list[str]]:
+    """Build every product from one scene; return the files and a message for each failure."""
+    scene = scene_for(view, overlay_inputs(entries))
+    url = reopen_url(view)
+    stem = f"nato-pakistan-atlas_{view.window.start.isoformat()}_{view.window.end.isoformat()}"
+    stem += f"_{view.mode}"
 
     def sheet() -> bytes:
-        spec = sheet_spec_for(
-            ds, year, mode, layers, title=title, banner=banner, fmt=fmt, size=size,
-            extent=(lat, lon, zoom), place_labels=LABELLED_PLACES, reopen_url=url,
-            overlays=[(e.overlay.name, e.color, rows) for e, rows in overlays],
-        )  # fmt: skip
-        from geo.sheet import render_sheet  # matplotlib loads on the first export, not at start
+        from render.sheet import render_sheet  # matplotlib loads on the first export, not at start
 
-        return render_sheet(spec)
+        return render_sheet(scene, fmt=fmt, size=size, reopen_url=url)
 
     def html() -> bytes:
-        view = map_view(ds, year, mode, layers, selected=selected, title=title or DEFAULT_TITLE,
-                        overlays=overlays)  # fmt: skip
-        return export_html(view, title=title, extent=MapExtent(lat, lon, zoom))
+        return html_file(scene)
 
-    feats = extract.extract_features(
-        ds, year, mode, layers, overlays=[(e.overlay.name, rows) for e, rows in overlays]
-    )
-    meta = extract.extract_metadata(ds, year, mode, url)
+    feats = extract.extract_features(scene)
+    meta = extract.extract_metadata(ds, scene, url)
     jobs: list[tuple[str, Callable[[], bytes], str, str]] = [
         (f"Sheet {fmt.upper()}", sheet, f"{stem}_{size}.{fmt}", FORMATS[fmt]),
         ("HTML map", html, f"{stem}.html", "text/html"),
@@ -95,9 +89,7 @@ def prepare_exports(
     return files, errors
 
 
-def export_panel(
-    ds: Dataset, year: int, mode: str, layers: list[str], *, selected: str | None
-) -> None:
+def export_panel(ds: Dataset, view: View, entries: list[OverlayEntry]) -> None:
     """Draw the export panel under the map; files are made only when the analyst asks."""
     with st.expander("Export this view", icon=":material/download:"):
         left, mid, right = st.columns([1.4, 1.2, 1])
@@ -110,20 +102,18 @@ def export_panel(
                                       format_func=str.upper, key="export_fmt")  # fmt: skip
         size = right.selectbox("Sheet size", list(PRESETS), index=2,
                                format_func=SIZE_LABELS.get, key="export_size")  # fmt: skip
-        extent = parse_view(st.query_params.get("view"))
-        overlay_key = tuple((e.key, len(rows)) for e, rows in visible_overlays(year, mode))
-        key = (year, mode, tuple(layers), selected, extent, title, banner, fmt, size, overlay_key)
+        view = view.with_(title=title.strip() or DEFAULT_TITLE, banner=banner.strip(),
+                          overlays=tuple(e.overlay.name for e in entries))  # fmt: skip
+        rows = tuple((e.key, len(e.overlay.events)) for e in entries)
+        key = (view.content_key(), view.extent, fmt, size, rows)
         if st.button("Prepare files", icon=":material/build:", type="primary", key="export_go"):
             with st.spinner("Rendering the map sheet and the extracts…"):
-                files, errors = prepare_exports(
-                    ds, year, mode, layers, selected=selected, title=title, banner=banner,
-                    fmt=fmt or "png", size=size, extent=extent,
-                )  # fmt: skip
+                files, errors = prepare_exports(ds, view, entries, fmt=fmt or "png", size=size)
             st.session_state.export_ready = {"key": key, "files": files, "errors": errors}
         _downloads(st.session_state.get("export_ready"), key)
         st.caption(
-            "Exports show the year, mode, layers, overlays and map extent now on screen. "
-            "CSV cells that a spreadsheet would run as formulas start with an apostrophe."
+            "Exports show the time window, mode, layers, overlays and map extent now on "
+            "screen. CSV cells that a spreadsheet would run as formulas start with an apostrophe."
         )
 
 

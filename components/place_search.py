@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.data import memo
+from components.data import data_dir, load_dataset
 from geo.io import Dataset
 
 PLACE_ZOOM = 10
@@ -22,6 +22,11 @@ def _options(ds: Dataset) -> dict[str, tuple[str, tuple[float, float], int]]:
     return out
 
 
+@st.cache_resource(show_spinner=False)
+def _cached_options(path: str, fingerprint: str) -> dict[str, tuple[str, tuple[float, float], int]]:
+    return _options(load_dataset())
+
+
 def _fly(key: str, options: dict[str, tuple[str, tuple[float, float], int]]) -> None:
     choice = st.session_state.get(key)
     if choice in options:
@@ -38,7 +43,7 @@ def found_place() -> str | None:
 
 def place_search(ds: Dataset, *, key: str = "place_search") -> str | None:
     """Draw the search box; picking a place or route flies the map there. Returns the pick."""
-    options = memo(ds, ("place_search",), lambda: _options(ds))
+    options = _cached_options(str(data_dir()), ds.fingerprint)
     return st.selectbox(
         "Find a place or route", list(options), index=None, key=key,
         format_func=lambda k: options[k][0], on_change=_fly, args=(key, options),

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from streamlit import runtime
 
-from components.offline import STATIC, STATIC_URL
+from render.assets import STATIC, STATIC_URL
 
 LAYERS_DIR = STATIC / "atlas" / "layers"
 

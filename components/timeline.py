@@ -1,6 +1,7 @@
-"""The event timeline: every event on a date axis by category, the selected year highlighted."""
+"""The event timeline: every event on a date axis by category, the view's window as a band."""
 
 import copy
+from datetime import date
 from functools import partial
 
 import altair as alt
@@ -9,9 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from components.controls import pick_from_chart
+from components.data import data_dir, load_dataset
 from geo.dates import format_event_dates
-from geo.style import CATEGORY_STYLES, STATUS_STYLES, VEGA_SHAPES
+from geo.drones import DroneLayer, yearly_rows
+from geo.io import Dataset
+from geo.style import CATEGORY_STYLES, DRONE_COLOR, STATUS_STYLES, VEGA_SHAPES
 from geo.timeline import FIRST_YEAR, LAST_YEAR
+from geo.view import TimeWindow, View
 
 MAP_PAGE = "app_pages/map.py"  # the timeline is drawn inside the Map page's fragment
 EVENTS, BAND, SPANS = "timeline_events", "timeline_year", "timeline_spans"  # named datasets
@@ -52,9 +57,28 @@ def _period_rows(periods: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+DRONE_LANE = "US drone strikes (yearly)"
+
+
+def drone_band(drones: DroneLayer | None, x_scale: alt.Scale, y: alt.Y) -> list[alt.Chart]:
+    """A lane of yearly bars, darker with more strikes; both publishers' counts on hover."""
+    if drones is None:
+        return []
+    rows = pd.DataFrame(yearly_rows(drones)).assign(lane=DRONE_LANE)
+    return [
+        alt.Chart(rows).mark_bar(height=10, color=DRONE_COLOR).encode(
+            x=alt.X("start:T", title=None, scale=x_scale), x2="end:T", y=y,
+            opacity=alt.Opacity("strikes:Q", scale=alt.Scale(range=[0.15, 1.0]), legend=None),
+            tooltip=[alt.Tooltip("year:O", title="year"), alt.Tooltip("counts:N", title="strikes"),
+                     alt.Tooltip("events:N", title="linked events")],
+        )
+    ]  # fmt: skip
+
+
 def timeline_chart(
-    events: gpd.GeoDataFrame, periods: pd.DataFrame, *, height: int = 230
-) -> alt.TopLevelMixin:
+    events: gpd.GeoDataFrame, periods: pd.DataFrame, drones: DroneLayer | None = None, *,
+    height: int = 230,
+) -> alt.TopLevelMixin:  # fmt: skip
     """Return the Altair timeline: events as marks by category, closures as bars, year shaded.
 
     The chart reads named datasets (``timeline_data``) and its spec does not depend on the
@@ -66,6 +90,7 @@ def timeline_chart(
     colors = [s.color for s in CATEGORY_STYLES.values()]
     shapes = [VEGA_SHAPES[s.shape] for s in CATEGORY_STYLES.values()]
     lanes = cats + list(dict.fromkeys(_period_rows(periods)["lane"]))
+    lanes += [DRONE_LANE] if drones is not None else []
     x_scale = alt.Scale(domain=[alt.DateTime(year=FIRST_YEAR, month=1, date=1),
                                 alt.DateTime(year=LAST_YEAR, month=12, date=31)])  # fmt: skip
     # One view, not a vconcat: Streamlit sets each concatenated view's plot to the full
@@ -99,7 +124,7 @@ def timeline_chart(
     )  # fmt: skip
     height += 22 * (len(lanes) - len(cats))
     return (
-        alt.layer(band, marks, bars)
+        alt.layer(band, marks, bars, *drone_band(drones, x_scale, y))
         .resolve_scale(color="independent")
         .properties(height=height, width="container")
     )
@@ -113,56 +138,57 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return out.to_dict(orient="records")
 
 
-def timeline_data(
-    events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, selected: str | None
-) -> dict[str, list[dict]]:
-    """Return the chart's named datasets for a year and a selected event."""
-    rows = _event_rows(events)
-    rows["in_year"] = rows["year"] == year
-    rows["selected"] = rows["id"] == (selected or "")
-    band = pd.DataFrame({"start": [pd.Timestamp(year, 1, 1)], "end": [pd.Timestamp(year, 12, 31)]})
+def timeline_data(ds: Dataset, view: View) -> dict[str, list[dict]]:
+    """Return the chart's named datasets for a view: its window as the band, the selection."""
+    w = view.window
+    rows = _event_rows(ds.events)
+    start = ds.events.set_index("id")["start"].reindex(rows["id"]).to_numpy()
+    end = ds.events.set_index("id")["end"].reindex(rows["id"]).to_numpy()
+    lo, hi = pd.Timestamp(w.start), pd.Timestamp(w.end)
+    inside = (start <= hi) if view.mode == "cumulative" else (start <= hi) & (end >= lo)
+    rows["in_year"] = inside
+    rows["selected"] = rows["id"] == (view.selected or "")
+    band = pd.DataFrame({"start": [lo], "end": [hi + pd.Timedelta(hours=23)]})
     return {
         EVENTS: _records(rows.drop(columns=["year"])),
         BAND: _records(band),
-        SPANS: _records(_period_rows(periods)),
+        SPANS: _records(_period_rows(ds.periods)),
     }
 
 
-def event_timeline(
-    events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, *, selected: str | None, key: str
-) -> None:
+def event_timeline(ds: Dataset, view: View, *, key: str) -> None:
     """Draw the timeline; clicking an event selects it, moves to its year and centres the map."""
-    spec = timeline_spec(events, periods, year, selected)
     st.vega_lite_chart(
-        spec=spec, on_select=partial(pick_from_chart, key, events, MAP_PAGE), key=key,
-        width="stretch",
-        selection_mode="pick",
+        spec=timeline_spec(ds, view), on_select=partial(pick_from_chart, key, ds.events, MAP_PAGE),
+        key=key, width="stretch", selection_mode="pick",
     )  # fmt: skip
 
 
-_SPECS: dict[tuple, tuple[gpd.GeoDataFrame, pd.DataFrame, dict]] = {}
-_DATA: dict[tuple, dict[str, list[dict]]] = {}  # keyed with _SPECS's key: valid while it is
+@st.cache_resource(show_spinner=False)
+def _chart(path: str, fingerprint: str) -> dict:
+    # Building and validating the Altair chart costs 0.2–0.5 s: once per dataset.
+    ds = load_dataset()
+    return timeline_chart(ds.events, ds.periods, ds.drones).to_dict()
 
 
-def timeline_spec(
-    events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, selected: str | None
-) -> dict:
-    """Return the timeline's Vega-Lite spec with its datasets for a year and selection.
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _data(path: str, fingerprint: str, start: str, end: str, mode: str,
+          selected: str | None) -> dict[str, list[dict]]:  # fmt: skip
+    view = View(window=TimeWindow(date.fromisoformat(start), date.fromisoformat(end)),
+                mode=mode, selected=selected)  # fmt: skip
+    return timeline_data(load_dataset(), view)
 
-    Building and validating the Altair chart costs 0.2–0.5 s: it is built once per
-    dataset (the frames are cached, shared read-only and kept here, so identity is sound).
+
+def timeline_spec(ds: Dataset, view: View) -> dict:
+    """Return the timeline's Vega-Lite spec with its datasets for a view.
+
+    Both parts are cached on plain keys (the data folder, the dataset's fingerprint, the
+    window, mode and selection), so a new dataset can never be served an old one's data.
     """
-    key = (id(events), id(periods))
-    hit = _SPECS.get(key)
-    if hit is None or hit[0] is not events or hit[1] is not periods:
-        if len(_SPECS) >= 8:
-            _SPECS.clear()
-        hit = _SPECS[key] = (events, periods, timeline_chart(events, periods).to_dict())
-    data = _DATA.get((key, year, selected))
-    if data is None:
-        if len(_DATA) >= 512:
-            _DATA.clear()
-        data = _DATA[(key, year, selected)] = timeline_data(events, periods, year, selected)
-    spec = copy.deepcopy(hit[2])
+    path = str(data_dir())
+    w = view.window
+    spec = copy.deepcopy(_chart(path, ds.fingerprint))
+    data = _data(path, ds.fingerprint, w.start.isoformat(), w.end.isoformat(), view.mode,
+                 view.selected)  # fmt: skip
     spec["datasets"] = copy.deepcopy(data)
     return spec

@@ -1,11 +1,18 @@
 """Facts for a place or route dossier: lengths, distances, status history, nearby incidents."""
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
+from pyproj import Transformer
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import substring
 
 from geo.geodesy import (
     country_of,
@@ -23,6 +30,9 @@ CORRIDORS = ("torkham", "chaman")
 # What an "incident along the corridor" is: violence, attacks on supplies and blockades, not
 # a summit in a city the road happens to pass through.
 INCIDENT_CATEGORIES = ("conflict", "supply_attack", "protest")
+CROSSINGS_FILE = Path(__file__).resolve().parents[1] / "data" / "border_crossings.geojson"
+_TO_M = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True)
+_TO_LL = Transformer.from_crs(METRIC_CRS, "EPSG:4326", always_xy=True)
 
 
 @dataclass(frozen=True)
@@ -63,22 +73,33 @@ def route_facts(route: object, places: gpd.GeoDataFrame, countries: gpd.GeoDataF
     RouteFacts
         ``length_to_crossing_km`` is ``None`` when the crossing is not on the line.
 
+    Notes
+    -----
+    When the crossing is a vertex and the line runs through Pakistan and Afghanistan only, the
+    per-country lengths are split at the crossing gate, not where Natural Earth draws the
+    boundary (~3.4 km off at Chaman, ~1.4 km at Torkham).
+
     Examples
     --------
-    The N-5 line: about 1,715 km from Karachi to Torkham, 1,904 km to Kabul.
+    The N-5 line: about 1,783 km from Karachi to Torkham, 1,974 km to Kabul.
 
     >>> f = route_facts(n5, places, countries)  # doctest: +SKIP
     >>> round(f.length_to_crossing_km), round(f.length_km)  # doctest: +SKIP
-    (1715, 1904)
+    (1783, 1974)
     """
     line: LineString = route.geometry
     crossing = _place_point(places, route.border_crossing_id)
     offset = distance_to_line_km(crossing, line)
+    total = length_km(line)
+    to_crossing = length_to_vertex_km(line, crossing)
+    by_country = length_by_country_km(line, countries)
+    if to_crossing is not None and set(by_country) == {"PK", "AF"}:
+        by_country = {"PK": to_crossing, "AF": total - to_crossing}
     return RouteFacts(
-        length_km=length_km(line),
-        by_country_km=length_by_country_km(line, countries),
+        length_km=total,
+        by_country_km=by_country,
         crossing_id=route.border_crossing_id,
-        length_to_crossing_km=length_to_vertex_km(line, crossing),
+        length_to_crossing_km=to_crossing,
         crossing_offset_km=offset,
     )
 
@@ -112,6 +133,8 @@ def place_facts(place: object, countries: gpd.GeoDataFrame, border: BaseGeometry
     """Return a place's distance to the Afghanistan–Pakistan border and whether it lies in
     the country it claims (``PK/AF`` crossings only have to sit on the line).
 
+    The distance is to the border corrected at the route crossings (``border_at_crossings``).
+
     Examples
     --------
     >>> place_facts(torkham, countries, border).border_km < 1  # doctest: +SKIP
@@ -119,11 +142,71 @@ def place_facts(place: object, countries: gpd.GeoDataFrame, border: BaseGeometry
     """
     point: Point = place.geometry
     return PlaceFacts(
-        border_km=distance_to_line_km(point, border),
+        border_km=distance_to_line_km(point, border_at_crossings(border)),
         country_found=country_of(point, countries),
         in_claimed_country=lies_in_claimed_country(point, place.country, countries),
         accuracy_km=float(place.accuracy_km),
     )
+
+
+def read_crossings(path: Path = CROSSINGS_FILE) -> list[tuple[float, float, float]]:
+    """Return the crossing gates as ``(lon, lat, radius_km)`` from data/border_crossings.geojson."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return [(*f["geometry"]["coordinates"], float(f["properties"]["radius_km"]))
+            for f in doc["features"]]  # fmt: skip
+
+
+def border_at_crossings(
+    border: BaseGeometry, crossings: list[tuple[float, float, float]] | None = None
+) -> BaseGeometry:
+    """Return the boundary corrected to pass through each crossing gate.
+
+    Natural Earth 10m runs the Durand Line ~3.4 km from the Chaman gate and ~1.4 km from
+    Torkham. Within ``radius_km`` of a gate the corrected line runs straight from where the
+    boundary enters that circle to the gate and on to where it leaves it (in UTM 42N);
+    outside the circles it is unchanged.
+
+    Parameters
+    ----------
+    border
+        The boundary, a LineString in EPSG:4326 (``geo.geodesy.read_border``).
+    crossings
+        ``(lon, lat, radius_km)`` per gate; default ``read_crossings()``.
+
+    Examples
+    --------
+    >>> line = LineString([(66.0, 30.954), (67.0, 30.954)])
+    >>> fixed = border_at_crossings(line, [(66.44472, 30.92222, 8.0)])
+    >>> round(fixed.distance(Point(66.44472, 30.92222)), 6)
+    0.0
+    """
+    gates = tuple(crossings if crossings is not None else read_crossings())
+    return _corrected(border.wkb, gates)
+
+
+@lru_cache(maxsize=8)
+def _corrected(wkb: bytes, gates: tuple[tuple[float, float, float], ...]) -> BaseGeometry:
+    line = shapely.from_wkb(wkb)
+    if line.geom_type != "LineString":
+        line = shapely.line_merge(line)
+    if line.geom_type != "LineString":
+        return line  # a multi-part boundary is returned unchanged
+    metric = shapely.transform(line, lambda xy: _xy(_TO_M, xy))
+    for lon, lat, radius_km in gates:
+        gate = Point(_TO_M.transform(lon, lat))
+        ring = gate.buffer(radius_km * 1000.0, quad_segs=32).exterior
+        hits = shapely.get_parts(metric.intersection(ring))
+        if len(hits) < 2:
+            continue  # the boundary does not pass through the circle: nothing to correct
+        at = sorted(metric.project(h) for h in hits if h.geom_type == "Point")
+        head, tail = substring(metric, 0, at[0]), substring(metric, at[-1], metric.length)
+        metric = LineString([*head.coords, (gate.x, gate.y), *tail.coords])
+    return shapely.transform(metric, lambda xy: _xy(_TO_LL, xy))
+
+
+def _xy(transformer: Transformer, xy: np.ndarray) -> np.ndarray:
+    x, y = transformer.transform(xy[:, 0], xy[:, 1])
+    return np.column_stack([x, y])
 
 
 def _place_point(places: gpd.GeoDataFrame, place_id: str) -> Point:
@@ -174,9 +257,12 @@ def events_near_routes(
     located = events[events.geometry.notna() & ~events.geometry.is_empty]
     if located.empty or routes.empty:
         return located.iloc[0:0].copy()
-    zone = routes.to_crs(METRIC_CRS).geometry.union_all().buffer(buffer_km * 1000.0)
+    # Distance to the nearest line, not a buffered union: the corridor's lines share long
+    # stretches of road, and buffering their union cost ~10 s per call on the traced routes.
+    lines = routes.to_crs(METRIC_CRS).geometry.union_all()
     points = located.to_crs(METRIC_CRS).geometry
-    return located[points.within(zone) | points.intersects(zone)].sort_values("start").copy()
+    near = points.distance(lines) <= buffer_km * 1000.0
+    return located[near.to_numpy()].sort_values("start").copy()
 
 
 def status_history(periods: pd.DataFrame, corridor: str) -> pd.DataFrame:

@@ -32,3 +32,7 @@ class AtlasDataError(ValueError):
 
 class ExportError(RuntimeError):
     """An export could not be produced (full disk, impossible size, ...)."""
+
+
+class ViewDocError(ValueError):
+    """A saved view's document cannot be read as a view."""

@@ -5,6 +5,7 @@ nested fields (sources, casualty ranges) that GDAL would flatten to strings, and
 bytes of any file ever reach GDAL's format auto-detection.
 """
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +17,15 @@ from shapely.geometry import shape
 
 from geo import schema
 from geo.dates import date_span
+from geo.drones import FILE as DRONES_FILE
+from geo.drones import DroneLayer, read_drones
 from geo.errors import AtlasDataError
+from geo.status import Spells, index_spells
+from geo.stretches import Piece, route_pieces_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CRS = "EPSG:4326"
+FILES = ("places.geojson", "routes.geojson", "events.geojson", "periods.geojson")
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,16 @@ class Dataset:
     events: gpd.GeoDataFrame
     periods: pd.DataFrame
     metadata: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""  # hash of the files read: the dataset's part of every cache key
+    drones: DroneLayer | None = None  # yearly drone-strike counts by agency, if bundled
+    spells: Spells = field(init=False, repr=False, compare=False)
+    pieces: dict[str, tuple[Piece, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Indexed once here, so status lookups and scenes never need a cache of their own:
+        # the periods by subject, and each route cut into its regions' pieces for drawing.
+        object.__setattr__(self, "spells", index_spells(self.periods))
+        object.__setattr__(self, "pieces", route_pieces_of(self.routes))
 
 
 def read_collection(path: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -174,7 +190,12 @@ def read_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     periods = read_periods(data_dir / "periods.geojson")
     _check_references(places, routes, events)
     _, metadata = read_collection(data_dir / "events.geojson")
-    return Dataset(places, routes, events, periods, metadata)
+    drones = read_drones(data_dir / DRONES_FILE)
+    digest = hashlib.sha256()
+    for name in (*FILES, DRONES_FILE):
+        if (data_dir / name).exists():
+            digest.update((data_dir / name).read_bytes())
+    return Dataset(places, routes, events, periods, metadata, digest.hexdigest()[:16], drones)
 
 
 def _check_references(

@@ -113,6 +113,7 @@ PLACE_STYLES: dict[str, MarkerStyle] = {
 VARIANT_WEIGHT = {"main": 5.0, "alternative": 3.0}
 CORRIDOR_LABELS = {"torkham": "Torkham corridor", "chaman": "Chaman corridor"}
 
+DRONE_COLOR = "#6B2D5C"  # drone-strike circles: a muted purple, apart from the event colours
 UNCERTAINTY_MIN_KM = 2.0  # draw an uncertainty circle above this radius
 UNCERTAINTY_STYLE = {"color": "#555555", "weight": 1.0, "dash": "4 4", "fill_opacity": 0.06}
 

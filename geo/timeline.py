@@ -68,6 +68,25 @@ def events_shown(events: gpd.GeoDataFrame, year: int, mode: str) -> gpd.GeoDataF
     return events_in_year(events, year) if mode == "year" else events_up_to_year(events, year)
 
 
+def events_window(
+    events: gpd.GeoDataFrame, start: date, end: date, *, cumulative: bool = False
+) -> gpd.GeoDataFrame:
+    """Return the events of a time window: those going on in it, or all up to its end.
+
+    An event written at month or year precision spans that month or year, so it is in
+    every window that overlaps it.
+
+    Examples
+    --------
+    >>> events_window(events, date(1999, 1, 1), date(1999, 12, 31)).empty  # doctest: +SKIP
+    True
+    """
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
+    if cumulative:
+        return events[events["start"] <= hi]
+    return events[(events["start"] <= hi) & (events["end"] >= lo)]
+
+
 def events_between(events: gpd.GeoDataFrame, start: date, end: date) -> gpd.GeoDataFrame:
     """Return events overlapping the inclusive date range ``start``–``end``."""
     lo, hi = pd.Timestamp(start), pd.Timestamp(end)

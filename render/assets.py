@@ -1,4 +1,4 @@
-"""Serve Leaflet, its plugins and the Atlas's own JS/CSS from the app itself: never a CDN."""
+"""The map's assets: Leaflet, its plugins and the Atlas's own JS/CSS, served by the app."""
 
 import base64
 import hashlib
@@ -11,7 +11,7 @@ import js_lib_leaflet
 import xstatic.pkg.leaflet_markercluster as markercluster
 
 ROOT = Path(__file__).resolve().parents[1]
-ASSETS = ROOT / "components" / "assets"  # atlas.js, atlas.css, favicon.png (in the repo)
+ASSETS = ROOT / "components" / "assets"  # atlas-*.js, atlas.css, favicon.png (in the repo)
 STATIC = ROOT / "static"  # served by Streamlit at /app/static; holds copies only
 STATIC_URL = "/app/static"
 FAVICON = ASSETS / "favicon.png"  # a local file: Material-icon favicons are fetched from Google
@@ -27,13 +27,30 @@ _WHEELS = {
     "leaflet": Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet",
     "markercluster": Path(markercluster.BASE_DIR),
 }
-_OWN = ("atlas.js", "atlas.css")
+# atlas.js is served as these parts joined in this order (each part uses the ones before it
+# when it loads): one request, one script tag, and an export inlines it as one script.
+ATLAS_PARTS = (
+    "atlas-core.js",  # namespace, Atlas.create(map) instances, fetching, Atlas.layer, basemap
+    "atlas-layers.js",  # lines (with a second status), markers (fanned out), circles, cluster
+    "atlas-labels.js",  # place labels kept clear of markers and of each other
+    "atlas-controls.js",  # stamp, legend, notices, mouse position, briefing, URL sync
+    "atlas-follow.js",  # following the year slider through the manifest
+)
+
+
+def atlas_js() -> bytes:
+    """Return the Atlas's script: its parts, joined in load order."""
+    return b"\n".join((ASSETS / name).read_bytes() for name in ATLAS_PARTS)
+
+
+def _own() -> dict[str, bytes]:
+    return {"atlas.js": atlas_js(), "atlas.css": (ASSETS / "atlas.css").read_bytes()}
 
 
 def _version() -> str:
     digest = hashlib.sha256()
-    for name in _OWN:
-        digest.update((ASSETS / name).read_bytes())
+    for body in _own().values():
+        digest.update(body)
     return digest.hexdigest()[:10]
 
 
@@ -72,8 +89,7 @@ def vendor_assets(target: Path = STATIC) -> Path:
         marker.write_text(origin)
     own = target / "atlas"
     own.mkdir(parents=True, exist_ok=True)
-    for name in _OWN:
-        body = (ASSETS / name).read_bytes()
+    for name, body in _own().items():
         out = own / name
         if not out.exists() or out.read_bytes() != body:
             out.write_bytes(body)
@@ -104,6 +120,6 @@ def inline_assets_for_export() -> dict[str, str]:
         "leaflet.css": read(leaflet, "leaflet.css"),
         "markercluster.js": read(cluster, "leaflet.markercluster.js"),
         "markercluster.css": read(cluster, "MarkerCluster.css", "MarkerCluster.Default.css"),
-        "atlas.js": read(ASSETS, "atlas.js"),
+        "atlas.js": atlas_js().decode("utf-8"),
         "atlas.css": read(ASSETS, "atlas.css"),
     }

@@ -1,6 +1,8 @@
 """Shared fixtures: a tiny dataset made in code, and paths to the shipped one."""
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,10 @@ import pytest
 from geo.gdal_guard import harden_gdal_environment
 
 harden_gdal_environment()  # as app.py does: before anything imports pyogrio
+# Saved views from page and browser tests go to a throwaway database, not var/ in the checkout.
+os.environ.setdefault(
+    "ATLAS_DB_URL", f"sqlite:///{tempfile.mkdtemp(prefix='atlas-test-db-')}/atlas.sqlite3"
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = [
@@ -141,3 +147,22 @@ def browser():
         b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def scene_of(ds, when: str | int, mode: str = "year", layers=None, **view: object):
+    """The scene of a view given as the URL gives it: a year (2011), ``"2012-03"`` or a day."""
+    from datetime import date
+
+    from geo.scene import build_scene
+    from geo.view import LAYERS, TimeWindow, View
+
+    text = str(when)
+    if len(text) == 4:
+        window = TimeWindow.of_year(int(text))
+    elif len(text) == 7:
+        window = TimeWindow.of_month(int(text[:4]), int(text[5:]))
+    else:
+        window = TimeWindow.of_day(date.fromisoformat(text))
+    overlays = view.pop("overlay_inputs", ())
+    v = View(window=window, mode=mode, layers=tuple(LAYERS if layers is None else layers), **view)
+    return build_scene(ds, v, overlays)

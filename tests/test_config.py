@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from components.offline import STATIC, vendor_assets
 from geo.overlay import MAX_BYTES
+from render.assets import STATIC, vendor_assets
 from tests.conftest import ROOT
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
@@ -83,8 +83,8 @@ def test_served_static_holds_only_vendored_assets() -> None:
     assert suffixes <= {".js", ".css", ".png", ".json", ""}, suffixes
 
 
-ALLOWED_STATIC_WRITERS = {"components/offline.py", "components/map_layers.py",
-                          "components/served.py"}  # fmt: skip
+ALLOWED_STATIC_WRITERS = {"render/assets.py", "components/served.py",
+                          "components/atlas_map.py"}  # fmt: skip
 WRITE_CALLS = {"write_bytes", "write_text", "open", "copy2", "copyfile", "copytree", "move",
                "rename", "mkstemp", "NamedTemporaryFile", "savefig", "save"}  # fmt: skip
 
@@ -102,7 +102,8 @@ def test_only_the_asset_vendoring_code_writes_into_static() -> None:
     """User uploads and exports must never land in ./static: it is served as-is."""
     offenders = []
     sources = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py")]
-    sources += [*(ROOT / "components").glob("*.py"), *(ROOT / "geo").glob("*.py")]
+    sources += [*(ROOT / "components").glob("*.py"), *(ROOT / "geo").rglob("*.py")]
+    sources += [*(ROOT / "render").glob("*.py"), *(ROOT / "store").rglob("*.py")]
     for path in sources:
         rel = path.relative_to(ROOT).as_posix()
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -112,7 +113,7 @@ def test_only_the_asset_vendoring_code_writes_into_static() -> None:
             for n in ast.walk(tree)
             if isinstance(n, ast.Constant) and isinstance(n.value, str)
         }
-        # ./static is reached through components.offline.STATIC or a "static/..." literal;
+        # ./static is reached through render.assets.STATIC or a "static/..." literal;
         # a bare "static" names a folder inside an installed wheel (read-only).
         touches = "STATIC" in names or any(t.startswith(("static/", "./static")) for t in strings)
         if touches and _calls(tree) & WRITE_CALLS and rel not in ALLOWED_STATIC_WRITERS:
@@ -123,21 +124,27 @@ def test_only_the_asset_vendoring_code_writes_into_static() -> None:
 def test_only_bundled_data_layers_are_written_to_static() -> None:
     """``served.static_url`` writes public files: only the bundled data's layers may use it.
 
-    Its one caller is ``event_map.layer_ref``, which is only given the MapView's bundled-data
-    fields; an analyst's overlay goes through the session-only media store instead.
+    Its one caller is ``atlas_map.layer_refs``, which refuses a scene that holds overlays;
+    an analyst's overlay goes through the session-only media store instead.
     """
+    from components.atlas_map import layer_refs
+    from geo.io import read_dataset
+    from geo.scene import OverlayInput
+    from tests.conftest import scene_of
+
     users = {}
     for path in [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"),
-                 *(ROOT / "components").glob("*.py")]:  # fmt: skip
-        text = path.read_text(encoding="utf-8")
-        for name in ("static_url(", "layer_ref("):
-            if name in text:
-                users.setdefault(name, set()).add(path.name)
-    assert users["static_url("] == {"served.py", "event_map.py"}
-    assert users["layer_ref("] == {"event_map.py", "atlas_map.py"}
-    source = (ROOT / "components" / "event_map.py").read_text(encoding="utf-8")
-    calls = re.findall(r"layer_ref\(([^)]*)\)", source)
-    assert calls and all("overlay" not in c for c in calls), calls
+                 *(ROOT / "components").glob("*.py"), *(ROOT / "render").glob("*.py")]:  # fmt: skip
+        if "static_url(" in path.read_text(encoding="utf-8"):
+            users.setdefault("static_url(", set()).add(path.name)
+    assert users["static_url("] == {"served.py", "atlas_map.py"}
+    import pandas as pd
+
+    rows = pd.DataFrame({"lat": [34.0], "lon": [71.5], "year": [2011]})
+    with_overlay = scene_of(read_dataset(), 2011, overlay_inputs=[
+        OverlayInput("ov1", "mine", "#332288", rows)])  # fmt: skip
+    with pytest.raises(ValueError, match="session-only"):
+        layer_refs(with_overlay)
 
 
 def _handshake_status(port: int, host: str) -> int:

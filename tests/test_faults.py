@@ -110,14 +110,15 @@ def test_full_disk_during_export_gives_a_clear_message_and_the_session_goes_on(
 def test_sheet_written_to_a_full_device_raises_a_clear_export_error() -> None:
     from geo.errors import ExportError
     from geo.io import read_dataset
-    from geo.sheet import render_sheet
-    from geo.sheet_spec import sheet_spec_for
+    from render.sheet import render_sheet
+    from render.sheet_spec import sheet_spec
+    from tests.conftest import scene_of
 
     full = Path("/dev/full")  # Linux's always-full device: every write fails with ENOSPC
     if not full.exists():
         pytest.skip("no /dev/full on this system")
-    spec = sheet_spec_for(read_dataset(), 2011, "year", ["routes", "places", "events"],
-                          fmt="png", size="1920x1080")  # fmt: skip
+    scene = scene_of(read_dataset(), 2011, layers=["routes", "places", "events"])
+    spec = sheet_spec(scene, fmt="png", size="1920x1080")
     with pytest.raises(ExportError, match=ENOSPC_MESSAGE) as info:
         render_sheet(spec, full)
     assert "full" in str(info.value)
@@ -125,7 +126,7 @@ def test_sheet_written_to_a_full_device_raises_a_clear_export_error() -> None:
 
 def test_broken_basemap_file_is_named_not_a_traceback(monkeypatch, tmp_path) -> None:
     """A corrupt file under data/basemap/ stops the app with a message naming it."""
-    from components import map_layers
+    from render import basemap as map_layers
 
     broken = tmp_path / "basemap"
     shutil.copytree(map_layers.BASEMAP_DIR, broken)

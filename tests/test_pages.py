@@ -21,7 +21,8 @@ def at() -> AppTest:
 
 
 def summary(app: AppTest) -> str:
-    return next(m.value for m in app.markdown if m.value.startswith("#### "))
+    line = next(m.value for m in app.markdown if m.value.startswith("#### "))
+    return line.replace("\\", "")  # as the analyst reads it: markdown escapes dropped
 
 
 def map_args(app: AppTest) -> dict:
@@ -68,7 +69,8 @@ def test_slider_changes_summary_list_and_map_layers(at: AppTest) -> None:
     fg2011 = map_args(at)["feature_group"]
     choose(at, "slider", "year", 2013)
     assert summary(at) != s2011
-    assert "Torkham blocked from 24 Nov 2013" in summary(at)
+    assert "Torkham blocked in Khyber Pakhtunkhwa (blocked from 24 Nov 2013)" in summary(at)
+    assert "elsewhere open all year" in summary(at)
     options = at.radio(key="event_pick").options
     assert options != list2011
     assert len(options) == len(events_in_year(DS.events, 2013))
@@ -115,3 +117,52 @@ def test_choosing_an_event_shows_its_card_and_sets_the_url(at: AppTest) -> None:
     texts = " ".join(m.value for m in at.markdown).replace("\\", "")  # drop markdown escapes
     assert "24 killed (reports range 24–28)" in texts
     assert any("Disputed" in w.value for w in at.warning)
+
+
+def _fresh(**params: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in params.items():
+        app.query_params[k] = v
+    app.run()
+    assert not app.exception
+    return app
+
+
+def test_a_shared_day_url_opens_that_day() -> None:
+    app = _fresh(date="2012-03-15")
+    assert summary(app).startswith("#### 15 Mar 2012")
+    assert "both corridors closed 26 Nov 2011 – 3 Jul 2012" in summary(app)
+    assert app.sidebar.slider(key="year").value == 2012
+    assert "15 Mar 2012 · events on the day" in map_args(app)["feature_group"]
+
+
+def test_an_old_year_url_still_opens_the_whole_year() -> None:
+    app = _fresh(year="2008", mode="everything up to year")
+    assert summary(app).startswith("#### 2008: ")
+    assert "events up to 2008" in summary(app)
+
+
+def test_month_control_and_buttons_step_months_across_years() -> None:
+    app = _fresh(year="2012")
+    app.sidebar.select_slider(key="month").set_value("Sep").run()
+    app.run()
+    assert summary(app).startswith("#### Sep 2012")
+    assert "both corridors open throughout" in summary(app)
+    for _ in range(4):
+        app.sidebar.button(key="month_fwd").click().run()
+    assert summary(app).startswith("#### Jan 2013")
+    assert app.sidebar.slider(key="year").value == 2013
+    app.sidebar.button(key="month_back").click().run()
+    assert summary(app).startswith("#### Dec 2012")
+
+
+def test_a_selection_outside_the_view_is_named_not_shown() -> None:
+    app = _fresh(year="2011", event="ev_2011_11_26_salala")
+    texts = " ".join(m.value for m in app.markdown).replace("\\", "")
+    assert "24 killed" in texts  # the card, in its own year
+    app.sidebar.slider(key="year").set_value(2008).run()
+    app.run()
+    texts = " ".join(m.value for m in app.markdown).replace("\\", "")
+    assert "24 killed" not in texts  # no card of a 2011 event on the 2008 map
+    assert any("not in this view" in c.value for c in app.caption)
+    assert any(b.label == "Go to 2011" for b in app.button)

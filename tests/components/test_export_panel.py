@@ -7,20 +7,20 @@ import pytest
 import components.export_panel as panel
 from geo.errors import ExportError
 from geo.io import read_dataset
+from geo.view import View
 from geo.viewstate import MapExtent
 
 DS = read_dataset()
 
 
 def prepare(**kw: object) -> tuple[list, list[str]]:
-    args = {"selected": None, "title": "Brief", "banner": "", "fmt": "png", "size": "1920x1080",
-            "extent": MapExtent(34.0, 71.3, 8)} | kw  # fmt: skip
-    return panel.prepare_exports(DS, 2011, "year", ["routes", "events"], **args)
+    args = {"fmt": "png", "size": "1920x1080"} | kw
+    view = View(layers=("routes", "events"), title="Brief", extent=MapExtent(34.0, 71.3, 8))
+    return panel.prepare_exports(DS, view, [], **args)
 
 
 @pytest.fixture(autouse=True)
 def _no_session(monkeypatch) -> None:
-    monkeypatch.setattr(panel, "visible_overlays", lambda year, mode: [])
     monkeypatch.setattr(panel, "reopen_url", lambda *a: "http://127.0.0.1:8501/?year=2011")
 
 
@@ -28,7 +28,7 @@ def test_full_disk_is_reported_and_the_rest_still_exports(monkeypatch) -> None:
     def full(*args: object, **kwargs: object) -> bytes:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("geo.sheet.render_sheet", full)  # the panel imports it on first use
+    monkeypatch.setattr("render.sheet.render_sheet", full)  # the panel imports it on first use
     files, errors = prepare()
     assert errors == ["Sheet PNG could not be written: No space left on device."]
     assert [f.label for f in files] == ["HTML map", "GeoJSON", "CSV"]

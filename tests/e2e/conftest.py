@@ -17,6 +17,15 @@ from tests.conftest import CHROMIUM_ARGS  # noqa: F401 (re-exported for bench/)
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+YEAR_SLIDER = ".st-key-year >> role=slider"  # the sidebar's year slider (widget key "year")
+MONTH_SLIDER = ".st-key-month >> role=slider"
+
+
+def route_pieces(ds, when: int | str = 2011) -> int:
+    """How many route lines the map draws: one per route stretch in its own region."""
+    from tests.conftest import scene_of
+
+    return len(scene_of(ds, when, layers=["routes"]).routes)
 
 
 def free_port() -> int:

@@ -5,14 +5,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.atlas_map import map_view
-from components.html_export import export_html
-from components.map_layers import LAYERS
-from components.overlays import OverlayEntry
+from components.export_panel import html_file
 from geo.io import read_dataset
-from geo.overlay import Overlay
+from geo.scene import OverlayInput
 from geo.timeline import events_in_year
-from tests.conftest import event, write_dataset
+from tests.conftest import event, scene_of, write_dataset
 from tests.e2e.conftest import map_frame, shot, wait_idle, wait_map_year
 
 pytestmark = pytest.mark.e2e
@@ -37,11 +34,10 @@ def hostile_export(tmp_path: Path) -> tuple[Path, int]:
     rows = pd.DataFrame({"lat": [33.0], "lon": [70.0], "year": [2011], "date": ["2011-05-01"],
                          "label": [HOSTILE], "category": [HOSTILE],
                          "notes": [HOSTILE]})  # fmt: skip
-    entry = OverlayEntry("ov1", Overlay(name=HOSTILE, events=rows, fields=["notes"]), "#332288")
-    view = map_view(ds, 2011, "year", list(LAYERS), selected=None, title=HOSTILE,
-                    overlays=[(entry, rows)])  # fmt: skip
+    scene = scene_of(ds, 2011, title=HOSTILE,
+                     overlay_inputs=[OverlayInput("ov1", HOSTILE, "#332288", rows)])  # fmt: skip
     out = tmp_path / "atlas.html"
-    out.write_bytes(export_html(view, title=HOSTILE))
+    out.write_bytes(html_file(scene))
     located = int(events_in_year(ds.events, 2011).geometry.notna().sum())
     return out, located
 
@@ -145,3 +141,48 @@ def test_every_export_downloads_from_the_ui(page, app_url: str) -> None:
     assert csv.startswith(b"\xef\xbb\xbflayer,id,name")
     assert page.get_by_test_id("stException").count() == 0
     assert page.offsite == []
+
+
+def test_briefing_fills_a_1080p_window_with_karachi_and_kabul_in_frame(browser, app_url) -> None:
+    from tests.e2e.conftest import guarded_page
+
+    context, pg, offsite = guarded_page(browser, app_url, width=1920, height=1080)
+    pg.goto(f"{app_url}/?year=2011&briefing=true")
+    wait_map_year(pg, 2011)
+    wait_idle(pg)
+    frame = map_frame(pg)
+    frame.locator(".leaflet-container.atlas-briefing").wait_for(timeout=30000)
+    box = pg.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+    assert box["width"] >= 1900 and box["height"] >= 1060, box  # no white band below
+    inside = frame.locator(".leaflet-container").bounding_box()
+
+    def in_frame(selector: str) -> bool:
+        marker = frame.locator(selector).first.bounding_box()
+        return (marker is not None and 0 <= marker["x"] <= inside["width"]
+                and 0 <= marker["y"] <= inside["height"])  # fmt: skip
+
+    assert in_frame(".atlas-place[title*='Karachi']")
+    assert in_frame(".atlas-place[title*='Kabul']")  # ISAF HQ / JIOC
+    # Only the map: no mouse-position box, no zoom or layer buttons in the picture.
+    assert frame.locator(".atlas-mouse").is_hidden()
+    assert frame.locator(".leaflet-control-zoom").is_hidden()
+    assert frame.locator(".leaflet-control-layers").is_hidden()
+    assert (
+        frame.locator(".atlas-stamp").is_visible() and frame.locator(".atlas-legend").is_visible()
+    )
+    exit_button = pg.get_by_role("button", name="Exit briefing mode")
+    pg.mouse.move(10, 1070)  # the pointer away from the exit button: it fades out
+    pg.wait_for_function(
+        """() => { const b = document.querySelector('.st-key-briefing_exit');
+                   return b && getComputedStyle(b).opacity === '0'; }""",
+        timeout=10000,
+    )
+    shot(pg, "briefing_1920x1080")
+    exit_button.hover()
+    pg.wait_for_function(
+        """() => getComputedStyle(document.querySelector('.st-key-briefing_exit'))
+                   .opacity === '1'""",
+        timeout=10000,
+    )
+    assert offsite == []
+    context.close()

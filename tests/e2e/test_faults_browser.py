@@ -6,14 +6,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from components.event_map import TILES_NOTICE
 from geo.io import read_dataset
 from geo.timeline import events_in_year
+from render.folium_map import TILES_NOTICE
 from tests.e2e.conftest import (
     MAP_FRAME,
     free_port,
     guarded_page,
     map_frame,
+    route_pieces,
     shot,
     start_app,
     stop_app,
@@ -65,7 +66,7 @@ def test_unreachable_tiles_keep_the_bundled_basemap_and_say_so(page, app_url: st
     assert any("tile.openstreetmap.org" in url for url in page.offsite)
     assert frame.locator(".leaflet-container").get_attribute("data-atlas-basemap") == "drawn"
     assert frame.locator(".leaflet-atlas-basemap-pane path").count() > 10
-    assert frame.locator("path.atlas-route").count() == len(DS.routes)
+    assert frame.locator("path.atlas-route").count() == route_pieces(DS)
     assert page.errors == []
     shot(page, "fault_tiles_unreachable")
 

@@ -7,9 +7,11 @@ import json
 import pandas as pd
 import pytest
 
-from geo.extract import CSV_COLUMNS, extract_features, extract_metadata, to_csv, to_geojson
 from geo.io import read_dataset
+from geo.scene import OverlayInput
 from geo.timeline import events_in_year
+from render.extract import CSV_COLUMNS, extract_features, extract_metadata, to_csv, to_geojson
+from tests.conftest import scene_of
 
 DS = read_dataset()
 ALL = ["routes", "places", "uncertainty", "events"]
@@ -30,6 +32,11 @@ def overlay(labels: list[str]) -> pd.DataFrame:
                          "notes": labels})  # fmt: skip
 
 
+def _scene(year: int | str, layers: list[str], overlay_: tuple | None = None):
+    ov = [OverlayInput("ov1", overlay_[0], "#332288", overlay_[1])] if overlay_ else []
+    return scene_of(DS, year, layers=layers, overlay_inputs=ov)
+
+
 def read_csv(data: bytes) -> list[dict[str, str]]:
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM, for Excel
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -38,7 +45,7 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_formula_cells_are_neutralised(case: str) -> None:
     value = HOSTILE[case]
-    feats = extract_features(DS, 2011, "year", [], overlays=[("=evil()", overlay([value]))])
+    feats = extract_features(_scene(2011, [], ("=evil()", overlay([value]))))
     rows = read_csv(to_csv(feats))
     assert rows[0]["name"] == "'" + value
     assert rows[0]["id"] == "'=evil()#1"
@@ -47,7 +54,7 @@ def test_formula_cells_are_neutralised(case: str) -> None:
 
 def test_csv_round_trip_keeps_every_value() -> None:
     labels = [*HOSTILE.values(), "plain", 'comma, and "quotes"', "line\nbreak", "Ünïcødé"]
-    feats = extract_features(DS, 2011, "year", ALL, overlays=[("ov", overlay(labels))])
+    feats = extract_features(_scene(2011, ALL, ("ov", overlay(labels))))
     rows = read_csv(to_csv(feats))
     assert len(rows) == len(feats)
     for row, feat in zip(rows, feats, strict=True):
@@ -62,21 +69,23 @@ def test_csv_round_trip_keeps_every_value() -> None:
 
 
 def test_csv_has_one_row_per_shown_feature_with_flattened_sources() -> None:
-    feats = extract_features(DS, 2011, "year", ALL)
+    feats = extract_features(_scene(2011, ALL))
     rows = read_csv(to_csv(feats))
     assert list(rows[0]) == CSV_COLUMNS
     events = [r for r in rows if r["layer"] == "event"]
     assert len(events) == len(events_in_year(DS.events, 2011))
     assert sum(r["layer"] == "place" for r in rows) == len(DS.places)
-    assert sum(r["layer"] == "route" for r in rows) == len(DS.routes)
+    assert {r["id"] for r in rows if r["layer"] == "route"} == set(DS.routes["id"])
     assert all(r["sources"].startswith("[1] ") for r in events)
     assert "https://" in events[0]["sources"]
     assert {r["status"] for r in rows if r["layer"] == "route"} == {"closed"}
 
 
 def test_geojson_is_rfc7946_with_sources_and_provenance() -> None:
-    feats = extract_features(DS, 2011, "year", ALL)
-    doc = json.loads(to_geojson(feats, metadata=extract_metadata(DS, 2011, "year", "http://x/")))
+    feats = extract_features(_scene(2011, ALL))
+    doc = json.loads(
+        to_geojson(feats, metadata=extract_metadata(DS, _scene(2011, ALL), "http://x/"))
+    )
     assert doc["type"] == "FeatureCollection" and "crs" not in doc
     assert doc["metadata"]["dataset_version"] == "1.0.0"
     assert doc["metadata"]["data_as_of"] == "2026-11-29"
@@ -92,7 +101,13 @@ def test_geojson_is_rfc7946_with_sources_and_provenance() -> None:
 
 
 def test_hidden_layers_and_quiet_year_give_fewer_features() -> None:
-    assert extract_features(DS, 1999, "year", ["events"]) == []
-    assert {f["properties"]["layer"] for f in extract_features(DS, 2011, "year", ["routes"])} == {
+    assert extract_features(_scene(1999, ["events"])) == []
+    assert {f["properties"]["layer"] for f in extract_features(_scene(2011, ["routes"]))} == {
         "route"
     }
+
+
+def test_extract_lists_the_days_route_statuses() -> None:
+    rows = read_csv(to_csv(extract_features(_scene("2012-03-15", ["routes", "events"]))))
+    assert {r["status"] for r in rows if r["layer"] == "route"} == {"closed"}
+    assert {r["date"] for r in rows if r["layer"] == "route"} == {"15 Mar 2012"}

@@ -4,11 +4,11 @@ import json
 import re
 from pathlib import Path
 
-from components.atlas_map import map_view
-from components.event_map import build_base_map, standalone_map, year_groups
-from components.popups import traced_id
 from geo.io import read_dataset
-from tests.conftest import event, place, write_dataset
+from render.folium_map import build_base_map, layer_groups, standalone_map
+from render.leaflet import event_markers, place_markers, route_lines
+from render.popups import traced_id
+from tests.conftest import event, place, scene_of, write_dataset
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">`${window.__pwned=2}`</script><b>'
 
@@ -25,8 +25,7 @@ def test_base_map_is_identical_across_reruns() -> None:
 
 
 def test_map_references_no_cdn_and_loads_local_leaflet(tiny) -> None:
-    html = _html(standalone_map(map_view(tiny, 2011, "year", ["routes", "places", "events"],
-                                         selected=None)))  # fmt: skip
+    html = _html(standalone_map(scene_of(tiny, 2011, layers=["routes", "places", "events"])))
     loaded = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
     assert loaded and all(url.startswith("/app/static/") for url in loaded), loaded
     tile_hosts = set(re.findall(r'L\.tileLayer\(\s*"https?://([^/"]+)', html))
@@ -36,20 +35,30 @@ def test_map_references_no_cdn_and_loads_local_leaflet(tiny) -> None:
 
 
 def test_year_layers_carry_the_years_events(tiny) -> None:
-    view = map_view(tiny, 2011, "year", ["routes", "places", "events"], selected="ev_2011b")
-    assert [e["title"] for e in view.events] == ["Event ev_2011a", "Event ev_2011b"]
-    assert [e["selected"] for e in view.events] == [False, True]
-    assert {r["status"] for r in view.routes} == {"closed"}
-    assert "closed from 26 Nov 2011" in view.routes[0]["tooltip_html"]
-    assert view.stamp_title == "NATO–Pakistan Atlas · 2011 · events in year"
-    names = [g.layer_name for g in year_groups(view)]
+    scene = scene_of(tiny, 2011, layers=["routes", "places", "events"], selected="ev_2011b")
+    events, routes = event_markers(scene), route_lines(scene)
+    assert [e["title"] for e in events] == ["Event ev_2011a", "Event ev_2011b"]
+    assert [e["selected"] for e in events] == [False, True]
+    assert {r["status"] for r in routes} == {"closed"}
+    assert "closed from 26 Nov 2011" in routes[0]["tooltip_html"]
+    # open until 26 Nov: the line shows the second status as an alternating dash
+    assert {r["second"]["status"] for r in routes} == {"open"}
+    assert scene.stamp_title == "NATO–Pakistan Atlas · 2011 · events in year"
+    names = [g.layer_name for g in layer_groups(scene)]
     assert names == ["stamp", "Supply routes", "Places", "Events"]
 
 
+def test_a_day_view_styles_routes_by_that_days_status(tiny) -> None:
+    for day, status in (("2012-03-15", "closed"), ("2012-08-15", "open"), ("2011-06-15", "open")):
+        routes = route_lines(scene_of(tiny, day, layers=["routes"]))
+        assert {r["status"] for r in routes} == {status}, day
+        assert not any("second" in r for r in routes), day  # one status on one day
+
+
 def test_quiet_year_has_routes_and_places_but_no_events(tiny) -> None:
-    view = map_view(tiny, 1999, "year", ["routes", "places", "events"], selected=None)
-    assert view.events == [] and len(view.places) == 3 and len(view.routes) == 2
-    assert {r["status"] for r in view.routes} == {"inactive"}
+    scene = scene_of(tiny, 1999, layers=["routes", "places", "events"])
+    assert event_markers(scene) == [] and len(place_markers(scene)) == 3
+    assert {r["status"] for r in route_lines(scene)} == {"inactive"}
 
 
 def test_hostile_strings_are_escaped_everywhere(tmp_path: Path) -> None:
@@ -66,7 +75,7 @@ def test_hostile_strings_are_escaped_everywhere(tmp_path: Path) -> None:
                                 "url": "https://example.org/?q=</script>"}])],
     )  # fmt: skip
     ds = read_dataset(folder)
-    html = _html(standalone_map(map_view(ds, 2011, "year", ["routes", "places", "events"],
+    html = _html(standalone_map(scene_of(ds, 2011, layers=["routes", "places", "events"],
                                          selected="ev_x")))  # fmt: skip
     assert "<img src=x" not in html
     assert html.count("</script>") == html.count("<script")  # data never closes a script
@@ -79,7 +88,6 @@ def test_hostile_strings_are_escaped_everywhere(tmp_path: Path) -> None:
 
 
 def test_clicked_tooltip_traces_back_to_its_feature(tiny) -> None:
-    view = map_view(tiny, 2011, "year", ["events"], selected=None)
-    tip = view.events[0]["tooltip_html"]
+    tip = event_markers(scene_of(tiny, 2011, layers=["events"]))[0]["tooltip_html"]
     text = re.sub(r"<[^>]+>", "", tip)  # what the component returns: the tooltip's text
     assert traced_id(text) == ("event", "ev_2011a")

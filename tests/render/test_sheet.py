@@ -12,13 +12,14 @@ from PIL import Image, ImageStat
 from pypdf import PdfReader
 from shapely.geometry import Point
 
-from components.map_layers import LABELLED_PLACES, LAYERS
 from geo.errors import ExportError
 from geo.geodesy import distance_km
 from geo.io import read_dataset
-from geo.sheet import PRESETS, render_sheet, sheet_size
-from geo.sheet_map import ground_scale, to_mercator
-from geo.sheet_spec import LAYER_NAMES, SheetSpec, sheet_spec_for
+from geo.scene import OverlayInput
+from render.sheet import PRESETS, render_sheet, sheet_size
+from render.sheet_map import ground_scale, to_mercator
+from render.sheet_spec import SheetSpec, sheet_spec
+from tests.conftest import scene_of
 
 DS = read_dataset()
 TITLE = "Khyber corridor brief"
@@ -26,9 +27,8 @@ BANNER = "UNCLASSIFIED"
 
 
 def spec_for(**changes: object) -> SheetSpec:
-    spec = sheet_spec_for(DS, 2011, "year", list(LAYERS), title=TITLE, banner=BANNER,
-                          place_labels=LABELLED_PLACES,
-                          reopen_url="http://127.0.0.1:8501/?year=2011")  # fmt: skip
+    scene = scene_of(DS, 2011, title=TITLE, banner=BANNER)
+    spec = sheet_spec(scene, reopen_url="http://127.0.0.1:8501/?year=2011")
     return dataclasses.replace(spec, **changes)
 
 
@@ -149,27 +149,40 @@ def test_scale_bar_factor_matches_torkham_to_peshawar() -> None:
 
 def test_thousands_of_overlay_points_render() -> None:
     rng = np.random.default_rng(0)
-    rows = pd.DataFrame({"lat": rng.uniform(25, 36, 20_000), "lon": rng.uniform(61, 75, 20_000)})
-    spec = sheet_spec_for(DS, 2011, "year", list(LAYERS), size="1920x1080",
-                          overlays=[("Field reports", "#332288", rows)])  # fmt: skip
+    rows = pd.DataFrame({"lat": rng.uniform(25, 36, 20_000), "lon": rng.uniform(61, 75, 20_000),
+                         "year": 2011})  # fmt: skip
+    scene = scene_of(DS, 2011, overlay_inputs=[OverlayInput("ov1", "Field reports", "#332288",
+                                                            rows)])  # fmt: skip
+    spec = sheet_spec(scene, size="1920x1080")
     assert "Field reports (20,000)" in spec.subtitle
     img = Image.open(io.BytesIO(render_sheet(spec)))
     assert img.size == (1920, 1080)
 
 
 def test_quiet_year_and_hidden_layers_still_render() -> None:
-    spec = sheet_spec_for(DS, 1999, "year", ["routes"], size="1920x1080", fmt="pdf")
+    spec = sheet_spec(scene_of(DS, 1999, layers=["routes"]), size="1920x1080", fmt="pdf")
     assert spec.events == () and spec.places == ()
     text = PdfReader(io.BytesIO(render_sheet(spec))).pages[0].extract_text()
     assert "Events layer hidden" in text
 
 
 def test_cumulative_sheet_numbers_every_event() -> None:
-    spec = sheet_spec_for(DS, 2015, "cumulative", list(LAYERS), size="1920x1080")
+    spec = sheet_spec(scene_of(DS, 2015, "cumulative"), size="1920x1080")
     assert [e.number for e in spec.events] == list(range(1, len(spec.events) + 1))
     assert len(spec.events) > 40
     assert Image.open(io.BytesIO(render_sheet(spec))).size == (1920, 1080)
 
 
-def test_layer_names_match_the_map_page() -> None:
-    assert LAYER_NAMES == LAYERS
+def test_sheet_legend_lists_only_what_is_on_the_map() -> None:
+    quiet = sheet_spec(scene_of(DS, "2012-08-15", layers=["routes", "events"]))
+    assert [e.label for e in quiet.legend] == ["Open"]  # no events, no places that day
+    busy = sheet_spec(scene_of(DS, 2011))
+    labels = [e.label for e in busy.legend]
+    assert "Closed by Pakistan" in labels and "Blocked (protest)" not in labels
+    assert "Two colours: status changed in this time" in labels
+
+
+def test_sheet_subtitle_says_the_exact_window() -> None:
+    assert sheet_spec(scene_of(DS, "2012-03-15")).subtitle.startswith("15 Mar 2012 · ")
+    assert sheet_spec(scene_of(DS, "2012-03")).subtitle.startswith("Mar 2012 · ")
+    assert sheet_spec(scene_of(DS, 2011)).subtitle.startswith("2011 · events in year")

@@ -15,22 +15,25 @@ from matplotlib.patches import Circle
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import ScaledTranslation, Transform
 
-from geo.sheet_spec import EventMark, SheetSpec
 from geo.style import (
     BASEMAP_STYLE,
     CATEGORY_STYLES,
+    DRONE_COLOR,
     PLACE_STYLES,
     SHAPES,
     STATUS_STYLES,
     UNCERTAINTY_STYLE,
     VARIANT_WEIGHT,
 )
+from render.sheet_labels import Box, LabelRequest, Placement, overlaps, place_labels
+from render.sheet_spec import EventMark, SheetSpec
 
 BASEMAP_DIR = Path(__file__).resolve().parents[1] / "data" / "basemap"
 EARTH_RADIUS = 6378137.0  # the sphere of Web Mercator (EPSG:3857)
 SCREEN_PX = (1000, 640)  # the on-screen map the extent was framed in, in CSS px
 PX_TO_PT = 0.6  # line weights and marker sizes: one screen px is about 0.6 pt on the sheet
 HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
+MARKER_PT = {"event": 10.0, "city": 5.5, "place": 7.0}  # marker sizes on the sheet, points
 
 
 def to_mercator(lon: np.ndarray | float, lat: np.ndarray | float) -> tuple:
@@ -86,7 +89,7 @@ def _clipped(name: str, bounds: tuple[float, ...], tolerance: float) -> gpd.GeoD
 def draw_basemap(
     ax: Axes, bounds: tuple[float, ...], *, px_width: float, detail: bool = True
 ) -> None:
-    """Draw water, countries (Pakistan and Afghanistan lighter), provinces and the border.
+    """Draw water, countries (Pakistan and Afghanistan lighter), province lines and the border.
 
     ``px_width`` is the frame's width in output pixels: geometry finer than half a pixel
     is dropped, which keeps an A4 sheet fast without a visible change.
@@ -108,10 +111,7 @@ def draw_basemap(
             ax=ax, color=s["province"], linewidth=0.6, linestyle=(0, (4, 3))
         )
         _clipped("afpak_border.geojson", bounds, tol).plot(ax=ax, color="#3D3D3D", linewidth=1.2)
-        for row in basemap_layer("pk_admin_labels.geojson").itertuples():
-            ax.text(row.geometry.x, row.geometry.y, row.short or row.name, fontsize=6.5,
-                    color=s["label"], style="italic", ha="center", va="center", clip_on=True,
-                    path_effects=HALO, parse_math=False, zorder=3)  # fmt: skip
+        # The province names are placed with the other labels (draw_labels), never under them.
     ax.set_xlim(bounds[0], bounds[2])
     ax.set_ylim(bounds[1], bounds[3])
     ax.set_xlabel("")
@@ -142,6 +142,10 @@ def draw_routes(ax: Axes, spec: SheetSpec) -> None:
                 solid_capstyle="round")  # fmt: skip
         ax.plot(x, y, color=style.color, linewidth=w, linestyle=_dashes(style.dash, w / PX_TO_PT),
                 dash_capstyle="butt", solid_capstyle="round", zorder=5)  # fmt: skip
+        if route.also:  # the status changed in the window: the other status alternates
+            other = STATUS_STYLES[route.also[0]]
+            ax.plot(x, y, color=other.color, linewidth=w * 0.6, linestyle=(6, (6, 6)),
+                    dash_capstyle="butt", zorder=5.5)  # fmt: skip
 
 
 def draw_circles(ax: Axes, spec: SheetSpec) -> None:
@@ -162,9 +166,18 @@ def draw_places(ax: Axes, spec: SheetSpec) -> None:
         style = PLACE_STYLES[kind]
         pts = [p for p in spec.places if p.kind == kind]
         x, y = to_mercator(np.array([p.lon for p in pts]), np.array([p.lat for p in pts]))
-        size = (5.5 if kind == "city" else 7.0) ** 2
+        size = MARKER_PT["city" if kind == "city" else "place"] ** 2
         ax.scatter(x, y, s=size, marker=marker(style.shape), c=style.color, edgecolors="white",
                    linewidths=0.6, zorder=6)  # fmt: skip
+
+
+def draw_drones(ax: Axes, spec: SheetSpec) -> None:
+    """Draw each agency's drone strikes as a translucent circle sized like on screen."""
+    for d in spec.drones:
+        x, y = to_mercator(d.lon, d.lat)
+        diameter_pt = (10 + 4.4 * d.most**0.5) * PX_TO_PT
+        ax.scatter([x], [y], s=diameter_pt**2, c=DRONE_COLOR, alpha=0.35, edgecolors="white",
+                   linewidths=0.6, zorder=5.8)  # fmt: skip
 
 
 def draw_overlays(ax: Axes, spec: SheetSpec) -> None:
@@ -190,71 +203,103 @@ def draw_events(ax: Axes, spec: SheetSpec) -> None:
         x, y = to_mercator(lon, lat)
         for k, ev in enumerate(evs):
             style = CATEGORY_STYLES[ev.category]
-            dx = 6.0 * ((k + 1) // 2) * (1 if k % 2 else -1)  # points
-            ax.plot(x, y, marker=marker(style.shape), markersize=10, color=style.color,
-                    markeredgecolor="white", markeredgewidth=0.8, linestyle="none", zorder=9,
-                    transform=_offset(ax, dx, -abs(dx) / 2))  # fmt: skip
+            dx, dy = _event_offset(k)  # points
+            ax.plot(x, y, marker=marker(style.shape), markersize=MARKER_PT["event"],
+                    color=style.color, markeredgecolor="white", markeredgewidth=0.8,
+                    linestyle="none", zorder=9, transform=_offset(ax, dx, dy))  # fmt: skip
 
 
-class _Labels:
-    """Greedy label placement in points: try four sides of an anchor, skip a place label
-    that would overlap one already placed (event numbers are always drawn)."""
-
-    SIDES = ((7, 3, "left", "bottom"), (-7, 3, "right", "bottom"), (7, -3, "left", "top"),
-             (-7, -3, "right", "top"))  # fmt: skip
-
-    def __init__(self, ax: Axes) -> None:
-        self.ax = ax
-        self.k = 72 / ax.figure.dpi
-        self.taken: list[tuple[float, float, float, float]] = []
-
-    def point(self, x: float, y: float) -> tuple[float, float]:
-        px, py = self.ax.transData.transform((x, y))
-        return px * self.k, py * self.k
-
-    def block(self, x: float, y: float, half: float) -> None:
-        cx, cy = self.point(x, y)
-        self.taken.append((cx - half, cy - half, cx + half, cy + half))
-
-    def _box(self, cx: float, cy: float, side: tuple, w: float, h: float) -> tuple:
-        dx, dy, ha, va = side
-        x0 = cx + dx if ha == "left" else cx + dx - w
-        y0 = cy + dy if va == "bottom" else cy + dy - h
-        return (x0, y0, x0 + w, y0 + h)
-
-    def _free(self, box: tuple) -> bool:
-        return all(box[2] < t[0] or box[0] > t[2] or box[3] < t[1] or box[1] > t[3]
-                   for t in self.taken)  # fmt: skip
-
-    def add(self, text: str, x: float, y: float, *, size: float, bold: bool, force: bool) -> None:
-        cx, cy = self.point(x, y)
-        w, h = 0.62 * size * len(text) + 2, size * 1.15
-        choice = next((sd for sd in self.SIDES if self._free(self._box(cx, cy, sd, w, h))), None)
-        if choice is None and not force:
-            return
-        choice = choice or self.SIDES[0]
-        self.taken.append(self._box(cx, cy, choice, w, h))
-        dx, dy, ha, va = choice
-        self.ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                         va=va, fontsize=size, fontweight="bold" if bold else "normal",
-                         color="#111111", path_effects=HALO, zorder=10, annotation_clip=True,
-                         parse_math=False)  # fmt: skip
+_FRAME_FURNITURE = ((0.0, 0.0, 0.235, 0.105), (0.925, 0.79, 0.985, 0.965))  # scale bar, N
 
 
-def draw_labels(ax: Axes, spec: SheetSpec) -> None:
-    """Label events with their numbers (always) and the labelled places (where there is room)."""
-    labels = _Labels(ax)
-    groups = _event_groups(spec)
-    for lon, lat in groups:
-        labels.block(*to_mercator(lon, lat), 5)
-    for p in spec.places:
-        labels.block(*to_mercator(p.lon, p.lat), 3)
-    for (lon, lat), evs in groups.items():
+def _event_offset(k: int) -> tuple[float, float]:
+    """The sideways fan of the k-th co-located event marker, in points (as on screen)."""
+    dx = 6.0 * ((k + 1) // 2) * (1 if k % 2 else -1)
+    return dx, -abs(dx) / 2
+
+
+def _grown(box: Box, others: list[Box]) -> Box:
+    """The box widened to take in every box of ``others`` that it touches."""
+    out = box
+    for o in others:
+        if overlaps(box, o):  # only what touches the marker itself: no chains across a cluster
+            out = (min(out[0], o[0]), min(out[1], o[1]), max(out[2], o[2]), max(out[3], o[3]))
+    return out
+
+
+def label_layout(ax: Axes, spec: SheetSpec) -> Placement:
+    """Return where the sheet's labels go (pure given the axes' size and limits).
+
+    Event numbers, the labelled places' names and the province names are placed in points
+    so that none overlaps another, a marker, the scale bar or the north arrow.
+    """
+    ax.apply_aspect()
+    k = 72 / ax.figure.dpi
+
+    def pt(lon: float, lat: float) -> tuple[float, float]:
+        px, py = ax.transData.transform(to_mercator(lon, lat))
+        return px * k, py * k
+
+    def square(x: float, y: float, half: float) -> Box:
+        return (x - half, y - half, x + half, y + half)
+
+    obstacles: list[Box] = []
+    requests: list[LabelRequest] = []
+    for (lon, lat), evs in _event_groups(spec).items():
+        x, y = pt(lon, lat)
+        half = MARKER_PT["event"] / 2 + 0.4
+        boxes = [square(x + dx, y + dy, half) for dx, dy in map(_event_offset, range(len(evs)))]
+        obstacles += boxes
+        anchor = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                  max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
         text = ",".join(str(ev.number) for ev in evs)
-        labels.add(text, *to_mercator(lon, lat), size=7, bold=True, force=True)
+        requests.append(LabelRequest(text, "event", anchor, 7.0, bold=True))
+    events = list(obstacles)
     for p in spec.places:
-        if p.label:
-            labels.add(p.label, *to_mercator(p.lon, p.lat), size=6.5, bold=False, force=False)
+        x, y = pt(p.lon, p.lat)
+        box = square(x, y, MARKER_PT["city" if p.kind == "city" else "place"] / 2 + 0.3)
+        obstacles.append(box)
+        if p.label:  # an event drawn on the place: the name goes beside both
+            requests.append(LabelRequest(p.label, "place", _grown(box, events), 6.5, mark=box))
+    x0, y0, x1, y1 = (v * k for v in ax.bbox.extents)
+    for fx0, fy0, fx1, fy1 in _FRAME_FURNITURE:
+        obstacles.append((x0 + fx0 * (x1 - x0), y0 + fy0 * (y1 - y0),
+                          x0 + fx1 * (x1 - x0), y0 + fy1 * (y1 - y0)))  # fmt: skip
+    obstacles.append((x1 - 150.0, y0, x1, y0 + 9.0))  # the projection note, lower right
+    for row in basemap_layer("pk_admin_labels.geojson").itertuples():
+        px, py = ax.transData.transform((row.geometry.x, row.geometry.y))
+        cx, cy = px * k, py * k
+        requests.append(LabelRequest(row.short or row.name, "province", (cx, cy, cx, cy), 6.5,
+                                     italic=True))  # fmt: skip
+    frame = (x0 + 2, y0 + 2, x1 - 2, y1 - 2)
+    # Marks outside the frame get no label (the sources line says "[outside map]").
+    inside = [r for r in requests if x0 <= (r.anchor[0] + r.anchor[2]) / 2 <= x1
+              and y0 <= (r.anchor[1] + r.anchor[3]) / 2 <= y1]  # fmt: skip
+    return place_labels(inside, obstacles, frame)
+
+
+def draw_labels(ax: Axes, spec: SheetSpec) -> Placement:
+    """Draw the event numbers, place names and province names where ``label_layout`` put them."""
+    layout = label_layout(ax, spec)
+    k = 72 / ax.figure.dpi
+    to_data = ax.transData.inverted()
+    s = BASEMAP_STYLE
+    for lab in layout.placed:
+        req = lab.request
+        cx, cy = to_data.transform((lab.center[0] / k, lab.center[1] / k))
+        if lab.leader:
+            (ax_, ay_), (bx_, by_) = to_data.transform(
+                [(lab.leader[0] / k, lab.leader[1] / k), (lab.leader[2] / k, lab.leader[3] / k)]
+            )
+            ax.plot([ax_, bx_], [ay_, by_], color="#333333", linewidth=0.6, zorder=9.5,
+                    solid_capstyle="butt")  # fmt: skip
+        province = req.kind == "province"
+        ax.text(cx, cy, req.text, ha="center", va="center", fontsize=req.size,
+                fontweight="bold" if req.bold else "normal",
+                style="italic" if req.italic else "normal",
+                color=s["label"] if province else "#111111", path_effects=HALO,
+                zorder=5.8 if province else 10, clip_on=True, parse_math=False)  # fmt: skip
+    return layout
 
 
 def _offset(ax: Axes, dx_pt: float, dy_pt: float) -> Transform:

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import js_lib_leaflet
 
-from components.event_map import MapView, standalone_map
-from components.offline import inline_assets_for_export
 from geo.errors import ExportError
+from geo.scene import Scene
 from geo.text import escape_text
-from geo.viewstate import MapExtent
+from geo.view import DEFAULT_EXTENT
+from render.assets import inline_assets_for_export
+from render.folium_map import OverlayLayer, standalone_map
 
 # Which inlined asset replaces each tag folium writes (matched on the file name).
 _SCRIPTS = {"leaflet.js": "leaflet.js", "leaflet.markercluster.js": "markercluster.js",
@@ -56,21 +57,21 @@ def _inline(html: str, assets: dict[str, str]) -> str:
     return _LINK_TAG.sub(style, _SCRIPT_TAG.sub(script, html))
 
 
-def export_html(view: MapView, *, title: str = "", extent: MapExtent | None = None) -> bytes:
-    """Return the map of ``view`` as one HTML file that works from ``file://`` offline.
+def export_html(scene: Scene, overlays: list[OverlayLayer] = ()) -> bytes:
+    """Return the map of a scene as one HTML file that works from ``file://`` offline.
 
     The payloads are escaped where the map is built (``json_for_script``, ``escape_text``);
     the page title added here is escaped too.
     """
-    m = standalone_map(view)
-    if extent is not None:
-        m.location = [extent.lat, extent.lon]
-        m.options["zoom"] = extent.zoom
+    m = standalone_map(scene, overlays)
+    extent = scene.view.extent or DEFAULT_EXTENT
+    m.location = [extent.lat, extent.lon]
+    m.options["zoom"] = extent.zoom
     try:
         html = _inline(m.get_root().render(), inline_assets_for_export())
     except OSError as exc:
         raise ExportError(f"A map asset could not be read: {exc.strerror or exc}") from exc
     if re.search(r"<(script|link|img)[^>]+(src|href)=\"(https?:)?//", html):
         raise ExportError("The HTML export still refers to a network address.")
-    head = f"<title>{escape_text(title or view.stamp_title)}</title>"
+    head = f"<title>{escape_text(scene.stamp_title)}</title>"
     return html.replace("<head>", f"<head>\n    {head}", 1).encode("utf-8")

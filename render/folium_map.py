@@ -1,7 +1,7 @@
-"""The Atlas map: a base map that never changes, plus per-year layers sent without a remount."""
+"""The Atlas map in folium: a base map that never changes, plus a scene's layers on it."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import folium
@@ -10,22 +10,23 @@ from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from components import map_layers
-from components.offline import (
+from geo.scene import Scene
+from geo.text import escape_text, json_for_script
+from geo.view import DEFAULT_EXTENT, LAYERS
+from render.assets import (
     ATLAS_CSS,
     ATLAS_JS,
     CLUSTER_CSS,
     CLUSTER_JS,
-    STATIC,
-    STATIC_URL,
     use_local_assets,
 )
-from components.served import static_url
-from geo.text import escape_text, json_for_script
+from render.basemap import basemap_layers
+from render.leaflet import scene_layers, stamp_payload
 
 Publish = Callable[[str, str], str]  # (slot, JSON) → URL the map fetches (components.served)
-CENTER = (29.8, 68.6)  # lat, lon: Karachi, both corridors, Kabul and Shamsi in view
-ZOOM = 6
+CENTER = (DEFAULT_EXTENT.lat, DEFAULT_EXTENT.lon)  # Karachi, both corridors, Kabul, Shamsi
+ZOOM = DEFAULT_EXTENT.zoom
+FIT_BOUNDS = [[24.6, 62.0], [35.2, 71.8]]  # south-west, north-east: Karachi to Kabul, Shamsi
 TILES_NOTICE = "Online tiles are unreachable: showing the bundled offline basemap instead."
 # As TileProvider objects: given a URL string, folium searches xyzservices' whole provider
 # catalogue for a name match on every call (a third of a rerun's server time).
@@ -119,13 +120,16 @@ def build_base_map(
     *,
     title: str = "NATO–Pakistan Atlas",
     inline: bool = False,
+    basemap_url: str | None = None,
     sync_url: bool = True,
     compact_legend: bool = False,
+    briefing: bool = False,
 ) -> folium.Map:
     """Return the base map: bundled basemap, online tile options (off), legend and controls.
 
     It comes out identical on every rerun, so streamlit-folium never remounts the map.
-    ``inline`` embeds the basemap instead of pointing at the app's static copy (exports).
+    ``inline`` embeds the basemap (exports); otherwise ``basemap_url`` is the app's static
+    copy. The legend comes with each scene (``Atlas.stamp``): it lists only what is shown.
     """
     use_local_assets()
     m = folium.Map(
@@ -143,15 +147,17 @@ def build_base_map(
             tiles=provider, name=escape_text(name), attr=escape_text(provider.attribution),
             overlay=False, control=True, show=False, max_zoom=18,
         ).add_to(m)  # fmt: skip
-    if inline:
-        basemap = {"layers": map_layers.basemap_layers()}
-    else:
-        basemap = {"url": f"{STATIC_URL}/atlas/{map_layers.publish_basemap(STATIC)}"}
+    basemap = {"layers": basemap_layers()} if inline else {"url": basemap_url}
     m.add_child(ClusterAssets())
     m.add_child(AtlasCall("basemap", basemap, on_map=True))
     controls = {
         "title": title,
-        "legend_html": map_layers.legend_html(compact=compact_legend),
+        "legend_html": "",
+        "compact_legend": compact_legend,
+        # Briefing: controls out of the frame, and the view's content fitted unless the
+        # analyst's own extent is in the URL (atlas.js decides that in the browser).
+        "briefing": briefing,
+        "fit": FIT_BOUNDS if briefing else None,
         "tiles_notice": TILES_NOTICE,
         "sync_url": sync_url,
     }
@@ -160,101 +166,51 @@ def build_base_map(
 
 
 @dataclass
-class MapView:
-    """What the per-year layers should show."""
-
-    year: int
-    stamp_title: str
-    stamp_subtitle: str
-    view_key: str
-    routes: list[dict] = field(default_factory=list)
-    places: list[dict] = field(default_factory=list)
-    circles: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
-    layers: tuple[str, ...] = tuple(map_layers.LAYERS)
-    overlays: list["OverlayLayer"] = field(default_factory=list)
-    overlay_legend: list[dict] = field(default_factory=list)  # {"name": str, "color": str}
-    # Every year's stamp, layer URLs and overlay slices, so the map can follow the year
-    # slider by itself (``Atlas.stamp`` in atlas.js); None for exports and fixed-year maps.
-    manifest: dict | None = None
-
-
-def stamp_payload(view: MapView) -> dict:
-    """Return what the in-map stamp and the overlay legend show for a view."""
-    return {"title": view.stamp_title, "subtitle": view.stamp_subtitle, "year": view.year,
-            "view": view.view_key, "overlays": view.overlay_legend}  # fmt: skip
-
-
-@dataclass
 class OverlayLayer:
     """One analyst overlay on the map: script-safe JSON for ``Atlas.cluster``.
 
     In the app the browser holds the whole overlay (``whole``, fetched once) and each year
-    sends only ``bounds``, the year's slice of its rows; an export inlines ``alone``.
+    sends only ``bounds``, the year's slice of its rows; an export (or a window finer than
+    a year) inlines ``alone``.
     """
 
     name: str  # the uploaded name, escaped where it is drawn
     key: str  # the overlay's session key (an identifier)
     whole: Callable[[], str]  # every row in year order (components.overlays.OverlayEntry)
-    bounds: tuple[int, int]  # the rows shown, as a slice of ``whole``
+    bounds: tuple[int, int] | None  # the rows shown, as a slice of ``whole``; None: ``alone``
     alone: Callable[[], str]  # only the rows shown (for a self-contained export)
 
 
-_JSON: dict[int, tuple[list, str]] = {}
+def layer_groups(
+    scene: Scene,
+    *,
+    refs: dict[str, str] | None = None,
+    overlays: list[OverlayLayer] = (),
+    publish: Publish | None = None,
+    manifest: dict | None = None,
+) -> list[folium.FeatureGroup]:
+    """Return the feature groups of a scene; only these change when the view changes.
 
-
-def layer_json(payload: list[dict]) -> str:
-    """Script-safe JSON of a layer payload, once per payload object (they are memoised and
-    shared read-only upstream, and the object is kept here, so ``id`` is sound)."""
-    hit = _JSON.get(id(payload))
-    if hit is None or hit[0] is not payload:
-        if len(_JSON) >= 512:
-            _JSON.clear()
-        hit = _JSON[id(payload)] = (payload, json_for_script(payload))
-    return hit[1]
-
-
-LAYER_FIELDS = {"uncertainty": ("circles", "circles"), "routes": ("lines", "routes"),
-                "places": ("markers", "places"), "events": ("markers", "events")}  # fmt: skip
-_REFS: dict[int, tuple[list, str]] = {}
-
-
-def layer_ref(payload: list[dict]) -> str:
-    """Return the URL of a bundled-data layer's JSON (written once; see components.served)."""
-    hit = _REFS.get(id(payload))
-    if hit is None or hit[0] is not payload:
-        if len(_REFS) >= 1024:
-            _REFS.clear()
-        hit = _REFS[id(payload)] = (payload, static_url(layer_json(payload)))
-    return hit[1]
-
-
-def year_groups(view: MapView, publish: Publish | None = None) -> list[folium.FeatureGroup]:
-    """Return the feature groups for one year; only these change when the year changes.
-
-    With ``publish`` (the app), every layer is sent by reference: the bundled data's as a
-    static URL, an overlay through ``publish`` (this session only) with the slice of its
-    rows to show. Without it (exports, tests), the JSON is inline.
+    With ``refs`` (the app: layer key → static URL of its JSON) every bundled layer is
+    sent by reference, and an overlay through ``publish`` (this session only) with the
+    slice of its rows to show. Without them (exports, tests), the JSON is inline.
     """
     stamp = folium.FeatureGroup(name="stamp", control=False)
-    payload = stamp_payload(view)
-    if view.manifest is not None:
-        payload["manifest"] = view.manifest
+    payload = stamp_payload(scene)
+    if manifest is not None:
+        payload["manifest"] = manifest
     stamp.add_child(AtlasCall("stamp", payload, on_map=True))
     groups = [stamp]
-    for key, (fn, attr) in LAYER_FIELDS.items():
-        if key not in view.layers:
-            continue
-        group = folium.FeatureGroup(name=escape_text(map_layers.LAYERS[key]))
-        data = getattr(view, attr)
-        if publish is None:
-            group.add_child(AtlasCall.inline(fn, layer_json(data)))
+    for key, (fn, data) in scene_layers(scene).items():
+        group = folium.FeatureGroup(name=escape_text(LAYERS[key]))
+        if refs is None:
+            group.add_child(AtlasCall.inline(fn, json_for_script(data)))
         else:
-            group.add_child(AtlasCall("layer", {"key": key, "fn": fn, "$ref": layer_ref(data)}))
+            group.add_child(AtlasCall("layer", {"key": key, "fn": fn, "$ref": refs[key]}))
         groups.append(group)
-    for overlay in view.overlays:
+    for overlay in overlays:
         group = folium.FeatureGroup(name=escape_text(overlay.name), overlay=True, control=True)
-        if publish is None:
+        if publish is None or overlay.bounds is None:
             call = AtlasCall.inline("cluster", overlay.alone())
         else:
             url = publish(overlay.key, overlay.whole())
@@ -265,10 +221,10 @@ def year_groups(view: MapView, publish: Publish | None = None) -> list[folium.Fe
     return groups
 
 
-def standalone_map(view: MapView) -> folium.Map:
-    """Return one folium.Map holding the base map and the year's layers (for HTML export)."""
+def standalone_map(scene: Scene, overlays: list[OverlayLayer] = ()) -> folium.Map:
+    """Return one folium.Map holding the base map and the scene's layers (HTML export)."""
     m = build_base_map(inline=True, sync_url=False)
-    for group in year_groups(view):
+    for group in layer_groups(scene, overlays=overlays):
         group.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m

@@ -4,19 +4,17 @@ import csv
 import io
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 from shapely.geometry import mapping
 
-from geo.dates import format_event_dates
 from geo.io import Dataset
-from geo.sheet_spec import citation
-from geo.status import corridor_year_status
-from geo.summary import format_casualties, mode_label
+from geo.scene import Scene
+from geo.scene_text import citation
+from geo.summary import format_casualties
 from geo.text import neutralise_cell
-from geo.timeline import events_shown
 
 _OVERLAY_ROLES = ("lat", "lon", "year", "date", "label", "category")
 CSV_COLUMNS = ["layer", "id", "name", "date", "type", "status", "lat", "lon", "description",
@@ -38,48 +36,60 @@ def _sources(items: Any) -> list[dict[str, Any]]:
     return [{k: s.get(k) for k in ("title", "publisher", "date", "url")} for s in items or []]
 
 
-def extract_features(
-    ds: Dataset,
-    year: int,
-    mode: str,
-    layers: Sequence[str],
-    *,
-    overlays: Sequence[tuple[str, pd.DataFrame]] = (),
-) -> list[dict[str, Any]]:
-    """Return the view's features as GeoJSON Feature dicts: events, places, routes, overlays.
+def extract_features(scene: Scene) -> list[dict[str, Any]]:
+    """Return the scene's features as GeoJSON Feature dicts: events, places, routes, overlays.
 
-    Routes carry their status for ``year``; events and places carry their ``sources``.
-    Hidden layers are left out. Unlocated events keep a ``null`` geometry.
+    Route stretches carry their status in the window (and the region where a period is
+    regional); events and places carry their ``sources``. Hidden layers are left out.
+    Unlocated events keep a ``null`` geometry.
     """
     feats: list[dict[str, Any]] = []
-    if "events" in layers:
-        for ev in events_shown(ds.events, year, mode).itertuples():
-            props = {
-                "layer": "event", "id": ev.id, "name": ev.title,
-                "date": format_event_dates(ev.date, ev.date_precision, ev.end_date),
-                "type": ev.category, "status": None, "description": ev.summary,
-                "details": format_casualties(ev.casualties) or None,
-                "sources": _sources(ev.sources),
-            }  # fmt: skip
-            feats.append(_feature(ev.geometry, props))
-    if "places" in layers:
-        for p in ds.places.itertuples():
-            props = {"layer": "place", "id": p.id, "name": p.name, "date": None, "type": p.kind,
-                     "status": None, "description": p.description,
-                     "details": f"location accurate to {p.accuracy_km:g} km",
-                     "sources": _sources(p.sources)}  # fmt: skip
-            feats.append(_feature(p.geometry, props))
-    if "routes" in layers:
-        for r in ds.routes.itertuples():
-            ys = corridor_year_status(ds.periods, r.corridor, year)
-            props = {"layer": "route", "id": r.id, "name": r.name, "date": str(year),
-                     "type": f"{r.corridor} corridor, {r.variant}", "status": ys.status,
-                     "description": r.description, "details": ys.note,
-                     "sources": _sources(r.sources)}  # fmt: skip
-            feats.append(_feature(r.geometry, props))
-    for name, rows in overlays:
-        feats += _overlay_features(name, rows)
+    when = scene.view.window.label()
+    for ev in scene.drawn_events:
+        e = ev.record
+        props = {
+            "layer": "event", "id": e.id, "name": e.title, "date": ev.when,
+            "type": e.category, "status": None, "description": e.summary,
+            "details": format_casualties(e.casualties) or None,
+            "sources": _sources(e.sources),
+        }  # fmt: skip
+        feats.append(_feature(e.geometry, props))
+    for pm in scene.places:
+        p = pm.record
+        props = {"layer": "place", "id": p.id, "name": p.name, "date": None, "type": p.kind,
+                 "status": None, "description": p.description,
+                 "details": f"location accurate to {p.accuracy_km:g} km",
+                 "sources": _sources(p.sources)}  # fmt: skip
+        feats.append(_feature(p.geometry, props))
+    for piece in scene.routes:
+        r, st = piece.record, piece.status
+        region = f", {piece.region}" if piece.region else ""
+        props = {"layer": "route", "id": r.id, "name": r.name, "date": when,
+                 "type": f"{r.corridor} corridor, {r.variant}{region}", "status": st.status,
+                 "description": r.description, "details": st.note,
+                 "sources": _sources(r.sources)}  # fmt: skip
+        feats.append({"type": "Feature", "properties": _props(props),
+                      "geometry": {"type": "LineString",
+                                   "coordinates": [list(c) for c in piece.coords]}})  # fmt: skip
+    for d in scene.drones:
+        from geo.drones import compare_text
+
+        props = {"layer": "drone_strikes", "id": d.id, "name": d.name, "date": d.years,
+                 "type": "US drone strikes by agency (aggregated counts)", "status": None,
+                 "description": f"Representative point: {d.label}",
+                 "details": compare_text(d.counts), "sources": _drone_sources(scene)}  # fmt: skip
+        feats.append({"type": "Feature", "properties": _props(props),
+                      "geometry": {"type": "Point", "coordinates": [d.lon, d.lat]}})  # fmt: skip
+    for o in scene.overlays:
+        feats += _overlay_features(o.name, o.rows)
     return feats
+
+
+def _drone_sources(scene: Scene) -> list[dict[str, Any]]:
+    return [{"title": "Counterterrorism Wars: Pakistan (drone strikes)", "publisher": "New America",
+             "date": None, "url": None},
+            {"title": "Drone strikes in Pakistan", "publisher":
+             "The Bureau of Investigative Journalism", "date": None, "url": None}]  # fmt: skip
 
 
 def _overlay_features(name: str, rows: pd.DataFrame) -> list[dict[str, Any]]:
@@ -100,10 +110,13 @@ def _overlay_features(name: str, rows: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
+def _props(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: _clean(v) if not isinstance(v, list) else v for k, v in props.items()}
+
+
 def _feature(geometry: Any, props: dict[str, Any]) -> dict[str, Any]:
     geom = None if geometry is None or geometry.is_empty else mapping(geometry)
-    return {"type": "Feature", "geometry": geom, "properties": {k: _clean(v) if not
-            isinstance(v, list) else v for k, v in props.items()}}  # fmt: skip
+    return {"type": "Feature", "geometry": geom, "properties": _props(props)}
 
 
 def to_geojson(
@@ -143,15 +156,17 @@ def to_csv(features: list[dict[str, Any]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def extract_metadata(ds: Dataset, year: int, mode: str, reopen_url: str = "") -> dict[str, Any]:
+def extract_metadata(ds: Dataset, scene: Scene, reopen_url: str = "") -> dict[str, Any]:
     """Return the extract's provenance: dataset version, data date, view and its URL."""
     meta = ds.metadata or {}
+    w = scene.view.window
     return {
         "dataset": meta.get("dataset"),
         "dataset_version": meta.get("dataset_version"),
         "data_as_of": meta.get("data_as_of"),
         "licence": meta.get("licence"),
-        "year": year,
-        "mode": mode_label(mode),
+        "year": w.year,
+        "window": {"start": w.start.isoformat(), "end": w.end.isoformat(), "label": w.label()},
+        "mode": scene.view.mode_label(),
         "reopen_url": reopen_url or None,
     }

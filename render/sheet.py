@@ -8,9 +8,7 @@ Streamlit threads can render at once.
 """
 
 import io
-import math
 import re
-import textwrap
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +23,15 @@ from matplotlib_scalebar.scalebar import ScaleBar
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from geo import sheet_map as sm
 from geo.errors import ExportError
-from geo.sheet_spec import FORMATS, PRESETS, SheetSpec, sheet_spec_for
-from geo.style import CATEGORY_STYLES, PLACE_STYLES, STATUS_STYLES, UNCERTAINTY_STYLE
+from geo.scene import Scene
+from render import sheet_map as sm
+from render.sheet_footer import draw_footer
+from render.sheet_legend import draw_legend
+from render.sheet_spec import FORMATS, PRESETS, SheetSpec, sheet_spec
 
-__all__ = ["FORMATS", "PRESETS", "SheetSpec", "render_sheet", "sheet_size", "sheet_spec_for"]
+__all__ = ["FORMATS", "PRESETS", "SheetSpec", "render_sheet", "sheet_labels", "sheet_size",
+           "sheet_spec"]  # fmt: skip
 
 MAX_SIDE_PX, MAX_PIXELS = 8000, 40_000_000
 LOCATOR_REGION = (44.0, 12.0, 92.0, 46.0)  # lon/lat: Iran to India, Gulf to Central Asia
@@ -84,16 +85,23 @@ def sheet_size(size: str) -> tuple[int, int, float]:
     return w, h, w / 12
 
 
-def render_sheet(spec: SheetSpec, path: Path | None = None) -> bytes:
-    """Render the sheet and return its bytes; also write them to ``path`` if given.
+def render_sheet(
+    spec: SheetSpec | Scene, path: Path | None = None, *, fmt: str = "png",
+    size: str = "a4-300dpi", reopen_url: str = "",
+) -> bytes:  # fmt: skip
+    """Render the sheet of a scene and return its bytes; also write them to ``path`` if given.
 
-    The same spec gives the same bytes: no creation date or random ids are embedded.
+    A ``Scene`` is laid out with ``fmt``, ``size`` and ``reopen_url``; a ``SheetSpec``
+    (a scene already laid out) carries its own. The same scene gives the same bytes: no
+    creation date or random ids are embedded.
 
     Raises
     ------
     ExportError
         For an unknown format or size, or when the file cannot be written (e.g. a full disk).
     """
+    if isinstance(spec, Scene):
+        spec = sheet_spec(spec, fmt=fmt, size=size, reopen_url=reopen_url)
     if spec.fmt not in FORMATS:
         raise ExportError(f"Unknown sheet format {spec.fmt!r}: choose one of {', '.join(FORMATS)}.")
     width, height, dpi = sheet_size(spec.size)
@@ -143,15 +151,40 @@ def _axes(fig: Figure, box: _Box) -> Axes:
     return fig.add_axes((box.x / fw, box.y / fh, box.w / fw, box.h / fh))
 
 
-def _layout(fig: Figure, spec: SheetSpec) -> None:
-    fw, fh = fig.get_size_inches()
+def _frame_box(fw: float, fh: float, banner: bool) -> tuple[_Box, float, float, float, float]:
+    """Return the map frame's box, the margin, the banner band, the footer height and top."""
     m = 0.3 if fw / fh < 1.6 else 0.25
-    band = 0.22 if spec.banner else 0.0
+    band = 0.22 if banner else 0.0
     title_h, side_w, gap = 0.68, 2.6, 0.16
     foot_h = 1.7 if fw / fh < 1.6 else 1.2
     top = fh - m - band
     bottom = m + band + foot_h
-    map_box = _Box(m, bottom, fw - 2 * m - side_w - gap, top - title_h - bottom)
+    return _Box(m, bottom, fw - 2 * m - side_w - gap, top - title_h - bottom), m, band, foot_h, top
+
+
+def sheet_labels(spec: SheetSpec | Scene, *, size: str = "a4-300dpi") -> sm.Placement:
+    """Return where the sheet's labels go (event numbers, places, provinces), without drawing.
+
+    The figure and map frame are laid out as ``render_sheet`` lays them out, so the boxes
+    (in points from the page's lower-left corner) are those of the rendered sheet.
+    """
+    if isinstance(spec, Scene):
+        spec = sheet_spec(spec, size=size)
+    width, height, dpi = sheet_size(spec.size)
+    fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
+    box = _frame_box(width / dpi, height / dpi, bool(spec.banner))[0]
+    ax = _axes(fig, box)
+    ax.set_aspect("equal", adjustable="box")
+    bounds = sm.frame_bounds(spec.extent, box.w / box.h)
+    ax.set_xlim(bounds[0], bounds[2])
+    ax.set_ylim(bounds[1], bounds[3])
+    return sm.label_layout(ax, spec)
+
+
+def _layout(fig: Figure, spec: SheetSpec) -> None:
+    fw, fh = fig.get_size_inches()
+    map_box, m, band, foot_h, top = _frame_box(fw, fh, bool(spec.banner))
+    side_w, gap = 2.6, 0.16
     side_x = map_box.x + map_box.w + gap
     if spec.banner:
         _banner(fig, spec.banner, fh - m / 2 - band / 2)
@@ -160,9 +193,9 @@ def _layout(fig: Figure, spec: SheetSpec) -> None:
     bounds = _map_frame(_axes(fig, map_box), spec, map_box, fig.dpi)
     locator_h = min(1.75, map_box.h * 0.4)
     legend_y = map_box.y + locator_h + 0.12
-    _legend(_axes(fig, _Box(side_x, legend_y, side_w, map_box.y + map_box.h - legend_y)), spec)
+    draw_legend(_axes(fig, _Box(side_x, legend_y, side_w, map_box.y + map_box.h - legend_y)), spec)
     _locator(_axes(fig, _Box(side_x, map_box.y, side_w, locator_h)), bounds, fig.dpi)
-    _footer(fig, spec, _Box(m, m + band, fw - 2 * m, foot_h - 0.12), bounds)
+    draw_footer(fig, spec, (m, m + band, fw - 2 * m, foot_h - 0.12), bounds)
 
 
 def _banner(fig: Figure, text: str, y_in: float) -> None:
@@ -186,6 +219,7 @@ def _map_frame(ax: Axes, spec: SheetSpec, box: _Box, dpi: float) -> tuple[float,
     sm.draw_basemap(ax, bounds, px_width=box.w * dpi)
     sm.draw_circles(ax, spec)
     sm.draw_routes(ax, spec)
+    sm.draw_drones(ax, spec)
     sm.draw_places(ax, spec)
     sm.draw_overlays(ax, spec)
     sm.draw_events(ax, spec)
@@ -215,77 +249,6 @@ def _north_arrow(ax: Axes) -> None:
             fontweight="bold", color=INK, path_effects=sm.HALO)  # fmt: skip
 
 
-def _legend(ax: Axes, spec: SheetSpec) -> None:
-    """Mirror components.map_layers.legend_html: routes, events, places, uncertainty, overlays."""
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.add_patch(Rectangle((0, 0), 1, 1, facecolor="white", edgecolor=INK, lw=0.8))
-    rows: list[tuple[str, object, str]] = [("head", None, "Legend")]
-    rows.append(("sub", None, "Route status"))
-    rows += [("line", s, s.label) for s in STATUS_STYLES.values()]
-    rows.append(("sub", None, "Events (numbers: sources below)"))
-    rows += [("marker", s, s.label) for s in CATEGORY_STYLES.values()]
-    rows.append(("sub", None, "Places"))
-    seen = set()
-    for s in PLACE_STYLES.values():
-        if (s.shape, s.label) not in seen:
-            seen.add((s.shape, s.label))
-            rows.append(("place", s, s.label))
-    rows.append(("circle", None, "Uncertainty > 2 km"))
-    if spec.overlays:
-        rows.append(("sub", None, "Your overlays"))
-        rows += [("dot", o.color, f"{o.name} ({len(o.lons):,})") for o in spec.overlays]
-    _legend_rows(ax, rows)
-
-
-def _legend_rows(ax: Axes, rows: list[tuple[str, object, str]]) -> None:
-    # Marker rows sit two to a line, as in the on-screen legend's grid.
-    lines: list[list[tuple[str, object, str]]] = []
-    for row in rows:
-        two_up = row[0] in ("marker", "place") and lines and len(lines[-1]) == 1
-        if two_up and lines[-1][0][0] == row[0]:
-            lines[-1].append(row)
-        else:
-            lines.append([row])
-    weights = [1.3 if line[0][0] in ("head", "sub") else 1.0 for line in lines]
-    step = min(0.07, 0.95 / sum(weights))
-    y = 0.995
-    for line, weight in zip(lines, weights, strict=True):
-        y -= step * weight
-        for col, (k, style, label) in enumerate(line):
-            _legend_item(ax, k, style, label, 0.05 + 0.48 * col, y)
-
-
-def _legend_item(ax: Axes, kind: str, style: object, label: str, x: float, y: float) -> None:
-    text_x = x + 0.13
-    if kind == "head":
-        ax.text(x, y, label, fontsize=9, fontweight="bold", va="center", color=INK)
-        return
-    if kind == "sub":
-        ax.text(x, y, label, fontsize=7, fontweight="bold", va="center", color=MUTED)
-        return
-    if kind == "line":
-        ax.plot([x, x + 0.1], [y, y], color=style.color, lw=2.4, solid_capstyle="butt",
-                linestyle=sm._dashes(style.dash, 4.0), dash_capstyle="butt")  # fmt: skip
-        text_x = x + 0.14
-    elif kind in ("marker", "place"):
-        size = 7.5 if kind == "marker" else 6.0
-        ax.plot(x + 0.04, y, marker=sm.marker(style.shape), markersize=size, color=style.color,
-                markeredgecolor="white", markeredgewidth=0.5, linestyle="none")  # fmt: skip
-        text_x = x + 0.09
-    elif kind == "circle":
-        u = UNCERTAINTY_STYLE
-        ax.plot(x + 0.04, y, marker="o", markersize=7, markerfacecolor="none",
-                markeredgecolor=u["color"], linestyle="none", markeredgewidth=0.7)  # fmt: skip
-        text_x = x + 0.09
-    elif kind == "dot":
-        ax.plot(x + 0.04, y, marker="o", markersize=4, color=style, linestyle="none")
-        text_x = x + 0.09
-    ax.text(text_x, y, label, fontsize=6.3, va="center", color=INK, parse_math=False,
-            clip_on=True)  # fmt: skip
-
-
 def _locator(ax: Axes, bounds: tuple[float, ...], dpi: float) -> None:
     x0, y0 = sm.to_mercator(LOCATOR_REGION[0], LOCATOR_REGION[1])
     x1, y1 = sm.to_mercator(LOCATOR_REGION[2], LOCATOR_REGION[3])
@@ -309,61 +272,3 @@ def _locator(ax: Axes, bounds: tuple[float, ...], dpi: float) -> None:
     for side in ax.spines.values():
         side.set_linewidth(0.8)
         side.set_color(INK)
-
-
-def _sources_text(spec: SheetSpec, bounds: tuple[float, ...]) -> list[str]:
-    if not spec.events_layer:
-        return ["Events layer hidden: no events shown."]
-    if not spec.events:
-        return ["No recorded events in this view."]
-    items = []
-    for ev in spec.events:
-        where = ""
-        if ev.lon is None:
-            where = " [not on map]"
-        else:
-            x, y = sm.to_mercator(ev.lon, ev.lat)
-            if not (bounds[0] <= x <= bounds[2] and bounds[1] <= y <= bounds[3]):
-                where = " [outside map]"
-        cites = "; ".join(ev.citations) or "no source recorded"
-        items.append(f"{ev.number}. {ev.title} ({ev.when}){where}: {cites}.")
-    return items
-
-
-def _footer(fig: Figure, spec: SheetSpec, box: _Box, bounds: tuple[float, ...]) -> None:
-    fw, fh = fig.get_size_inches()
-    meta = " · ".join(
-        p for p in (
-            f"Data as of {spec.data_as_of}" if spec.data_as_of else "",
-            f"Dataset version {spec.dataset_version}" if spec.dataset_version else "",
-            "Basemap: Natural Earth (bundled), Pakistan–Afghanistan line as administered",
-        ) if p
-    )  # fmt: skip
-    fig.text(box.x / fw, (box.y + 0.17) / fh, meta, fontsize=6.5, color=INK, va="bottom",
-             parse_math=False)  # fmt: skip
-    url = spec.reopen_url or "(open the Atlas map page to get a link to this view)"
-    fig.text(box.x / fw, box.y / fh, f"Reopen this view: {url}", fontsize=6, color=MUTED,
-             va="bottom", parse_math=False)  # fmt: skip
-    text_h = box.h - 0.32
-    body = _fit(_sources_text(spec, bounds), box.w, text_h)
-    fig.text(box.x / fw, (box.y + box.h) / fh, body[0], fontsize=body[1], color=INK, va="top",
-             linespacing=1.25, parse_math=False)  # fmt: skip
-
-
-def _fit(items: list[str], width_in: float, height_in: float) -> tuple[str, float]:
-    """Wrap the sources to the box, shrinking the type to 5 pt, then eliding the rest."""
-    size = 7.0
-    for size in (7.0, 6.5, 6.0, 5.5, 5.0):
-        chars = max(40, int(width_in * 72 / (0.56 * size)))
-        room = math.floor(height_in * 72 / (size * 1.25 * 1.1))
-        lines = textwrap.wrap("Sources: " + "  ".join(items), chars)
-        if len(lines) <= room:
-            return "\n".join(lines), size
-    kept: list[str] = []
-    for n, item in enumerate(items):
-        trial = textwrap.wrap("Sources: " + "  ".join([*kept, item]), chars)
-        if len(trial) > room - 1:
-            note = f"… and {len(items) - n} more events: full sources in the CSV/GeoJSON exports."
-            return "\n".join([*textwrap.wrap("Sources: " + "  ".join(kept), chars), note]), size
-        kept.append(item)
-    return "\n".join(lines), size

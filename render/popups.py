@@ -3,6 +3,7 @@
 from typing import Any
 
 from geo.dates import format_event_dates
+from geo.sources import SECONDARY_ONLY_NOTE, secondary_only, source_type
 from geo.style import CATEGORY_STYLES, PLACE_STYLES, STATUS_STYLES
 from geo.summary import format_casualties
 from geo.text import escape_text as esc
@@ -25,6 +26,9 @@ def sources_html(sources: list[dict[str, Any]], *, start: int = 1) -> str:
         title = (
             f'<a href="{url}" target="_blank" rel="noopener noreferrer">{text}</a>' if url else text
         )
+        kind = esc(source_type(src))
+        if kind:  # "— Reuters, 2011-11-27 (press agency)"
+            meta = f"{meta} ({kind})" if meta else kind
         items.append(f"<li>{title}{' — ' + meta if meta else ''}</li>")
     return f'<ol start="{start}">{"".join(items)}</ol>'
 
@@ -46,8 +50,9 @@ def event_popup_html(event: Any) -> str:
     seed_claim = getattr(event, "seed_claim", None)
     if isinstance(seed_claim, str) and seed_claim:
         parts.append(f'<div class="meta"><b>Seed text says:</b> {esc(seed_claim)}</div>')
-    parts.append(f"<div><b>Sources</b>{sources_html(event.sources)}</div>")
-    parts.append(f'<div class="id">{esc(event.id)}</div></div>')
+    if secondary_only(event.sources):
+        parts.append(f'<div class="disputed weak">{esc(SECONDARY_ONLY_NOTE)}</div>')
+    parts.append(f"<div><b>Sources</b>{sources_html(event.sources)}</div></div>")
     return "".join(parts)
 
 
@@ -70,7 +75,7 @@ def place_popup_html(place: Any, *, status_note: str = "") -> str:
         f"<div>{esc(place.description)}</div>",
     ]
     if status_note:
-        parts.append(f"<div><b>In this year:</b> {esc(status_note)}</div>")
+        parts.append(f"<div><b>At this time:</b> {esc(status_note)}</div>")
     parts.append(f"<div><b>Sources</b>{sources_html(place.sources)}</div></div>")
     return "".join(parts)
 
@@ -83,23 +88,34 @@ def place_tooltip_html(place: Any) -> str:
     )
 
 
-def route_tooltip_html(route: Any, status: str, note: str) -> str:
-    """Return the hover text of a route: corridor, variant and the year's status story."""
+def _where(region: str | None) -> str:
+    return f" in {region}" if region else ""
+
+
+def route_tooltip_html(route: Any, status: str, note: str, *, region: str | None = None,
+                       when: str = "", disputed: bool = False) -> str:  # fmt: skip
+    """Return the hover text of a route stretch: its name, and its status story in the window."""
     label = STATUS_STYLES[status].label
+    head = f"{esc(when)}: " if when else ""
+    flag = "<br><i>Sources disagree about this time: click for both sides.</i>" if disputed else ""
     return (
         f'<div class="atlas-tip">{_hidden_id("route", route.id)}<b>{esc(route.name)}</b><br>'
-        f"{esc(label)} — {esc(note)}</div>"
+        f"{head}{esc(label)}{esc(_where(region))} — {esc(note)}{flag}</div>"
     )
 
 
-def route_popup_html(route: Any, status: str, note: str) -> str:
+def route_popup_html(route: Any, status: str, note: str, *, region: str | None = None,
+                     when: str = "", disputed: tuple[str, ...] = ()) -> str:  # fmt: skip
     """Return the popup of a route: highways, evidence, accuracy, status, sources."""
+    head = f" ({esc(when)})" if when else ""
     return "".join(
         [
             f'<div class="atlas-popup"><h3>{esc(route.name)}</h3>',
             f'<div class="meta">{esc(", ".join(route.highways))} · {esc(route.variant)} · '
             f"evidence: {esc(route.evidence)} · drawn ± {route.accuracy_km:g} km</div>",
-            f"<div><b>Status:</b> {esc(STATUS_STYLES[status].label)} — {esc(note)}</div>",
+            f"<div><b>Status{head}{esc(_where(region))}:</b> "
+            f"{esc(STATUS_STYLES[status].label)} — {esc(note)}</div>",
+            *(f'<div class="disputed"><b>Disputed:</b> {esc(d)}</div>' for d in disputed),
             f"<div>{esc(route.description)}</div>",
             f"<div><b>Sources</b>{sources_html(route.sources)}</div></div>",
         ]
@@ -120,3 +136,31 @@ def traced_id(tooltip_text: str | None) -> tuple[str, str] | None:
     body = tail.split("]", 1)[0]
     kind, _, ident = body.partition(":")
     return (kind, ident) if kind and ident else None
+
+
+def drone_tooltip_html(mark: Any) -> str:
+    """Return the hover text of an agency's drone strikes: both publishers' counts."""
+    from geo.drones import compare_text
+
+    return (f'<div class="atlas-tip"><b>{esc(mark.name)}</b> · drone strikes {esc(mark.years)}'
+            f"<br>{esc(compare_text(mark.counts))}</div>")  # fmt: skip
+
+
+def drone_popup_html(mark: Any, yearly_note: bool) -> str:
+    """Return the popup of an agency's drone strikes, with how the counts differ."""
+    from geo.drones import PUBLISHERS
+
+    rows = "".join(f"<li><b>{esc(PUBLISHERS[k])}</b>: {esc(c.text())}</li>"
+                   for k, c in mark.counts.items())  # fmt: skip
+    note = (
+        '<div class="meta">Counts are yearly: the whole year is shown.</div>' if yearly_note else ""
+    )
+    return (
+        f'<div class="atlas-popup"><h3>{esc(mark.name)}</h3>'
+        f'<div class="meta">US drone strikes, {esc(mark.years)} · point: {esc(mark.label)}</div>'
+        f"<ul>{rows}</ul>{note}"
+        "<div>The publishers count strikes and deaths differently; both are shown. "
+        "Sources: New America, <i>Counterterrorism Wars: Pakistan</i>; The Bureau of "
+        "Investigative Journalism, <i>Drone strikes in Pakistan</i> (aggregated here; see "
+        "the About page).</div></div>"
+    )

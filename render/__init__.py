@@ -1,0 +1,1 @@
+"""Renderers: pure functions from a ``geo.scene.Scene`` to Leaflet payloads, sheets, files."""

@@ -1,0 +1,117 @@
+"""Day, month and year views in headless Chromium: the map, stamp and notes say the window."""
+
+import re
+
+import pytest
+
+from geo.io import read_dataset
+from tests.conftest import scene_of
+from tests.e2e.conftest import MONTH_SLIDER, map_frame, shot, wait_idle
+
+pytestmark = pytest.mark.e2e
+DS = read_dataset()
+
+
+def open_url(pg, app_url: str, query: str) -> None:
+    pg.goto(f"{app_url}/?{query}")
+    frame = map_frame(pg)
+    frame.locator(".leaflet-container[data-atlas-basemap='drawn']").wait_for(timeout=30000)
+    frame.locator(".leaflet-container:not([data-atlas-loading]) path.atlas-route").first.wait_for(
+        timeout=30000
+    )
+    wait_idle(pg)
+
+
+def heading(pg) -> str:
+    return pg.get_by_role("heading").first.inner_text()
+
+
+def notes(pg) -> str:
+    return pg.get_by_text("What is on the map now").locator("xpath=ancestor::details").inner_text()
+
+
+def statuses(pg) -> list[str]:
+    classes = (
+        map_frame(pg)
+        .locator("path.atlas-route")
+        .evaluate_all("els => els.map(e => e.getAttribute('class'))")
+    )
+    return sorted({re.search(r"atlas-status-(\w+)", c)[1] for c in classes})
+
+
+def test_15_march_2012_both_corridors_closed(page, app_url: str) -> None:
+    open_url(page, app_url, "date=2012-03-15")
+    assert statuses(page) == ["closed"]
+    stamp = map_frame(page).locator(".atlas-stamp").inner_text()
+    assert "15 Mar 2012" in stamp and "events on the day" in stamp
+    assert heading(page).startswith("15 Mar 2012:")
+    assert "both corridors closed 26 Nov 2011 – 3 Jul 2012" in heading(page)
+    text = notes(page)
+    assert "Torkham corridor (3 lines): Closed by Pakistan" in text
+    assert "Chaman corridor (2 lines): Closed by Pakistan" in text
+    shot(page, "day_2012-03-15")
+    assert page.offsite == [] and page.errors == []
+
+
+@pytest.mark.parametrize("day", ["2012-08-15", "2011-06-15"])
+def test_days_when_both_corridors_were_open(page, app_url: str, day: str) -> None:
+    open_url(page, app_url, f"date={day}")
+    assert statuses(page) == ["open"]
+    assert "Torkham corridor (3 lines): Open" in notes(page)
+    assert "Chaman corridor (2 lines): Open" in notes(page)
+    shot(page, f"day_{day}")
+
+
+def test_15_december_2013_torkham_blocked_in_kp_only(page, app_url: str) -> None:
+    open_url(page, app_url, "date=2013-12-15")
+    scene = scene_of(DS, "2013-12-15", layers=["routes"])
+    kp = {p.status.status for p in scene.routes if p.region == "Khyber Pakhtunkhwa"}
+    assert kp == {"blocked"}
+    assert statuses(page) == ["blocked", "open"]
+    blocked = map_frame(page).locator("path.atlas-status-blocked").count()
+    assert blocked == sum(p.status.status == "blocked" for p in scene.routes)
+    text = notes(page)
+    assert "blocked in Khyber Pakhtunkhwa" in text and "elsewhere open" in text
+    assert "Chaman corridor (2 lines): Open" in text
+    shot(page, "day_2013-12-15")
+
+
+def test_year_2011_draws_both_statuses_of_a_year_that_changed(page, app_url: str) -> None:
+    open_url(page, app_url, "year=2011")
+    frame = map_frame(page)
+    assert statuses(page) == ["closed"]
+    assert (
+        frame.locator("path.atlas-route-second").count()
+        == frame.locator("path.atlas-route").count()
+    )
+    assert "Two colours" in frame.locator(".atlas-legend").inner_text()
+    shot(page, "year_2011_two_statuses")
+
+
+def test_month_steps_with_the_keyboard(page, app_url: str) -> None:
+    open_url(page, app_url, "year=2012")
+    month = page.locator(MONTH_SLIDER)
+    month.focus()
+    for _ in range(9):  # Whole year → Jan … Sep
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('[data-testid="stMain"] h4'))
+             .some(e => e.textContent.startsWith('Sep 2012:'))""",
+        timeout=30000,
+    )
+    wait_idle(page)
+    assert "month=Sep" in page.url
+    assert statuses(page) == ["open"]
+    assert "Sep 2012" in map_frame(page).locator(".atlas-stamp").inner_text()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('[data-testid="stMain"] h4'))
+             .some(e => e.textContent.startsWith('Aug 2012:'))""",
+        timeout=30000,
+    )
+    wait_idle(page)
+    # Aug 2012: Torkham suspended until 4 Aug after the Jamrud attack, then open again: the
+    # Torkham lines carry both statuses, Chaman's are open
+    assert statuses(page) == ["closed", "open"]
+    assert map_frame(page).locator("path.atlas-route-second").count() > 0
+    shot(page, "month_2012-08")
