@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components import map_layers
+from components.data import scene_for
 from components.mini_map import build_mini_map
 from geo.dates import format_event_dates
 from geo.dossier import (
@@ -21,10 +21,13 @@ from geo.dossier import (
 )
 from geo.geodesy import read_border, read_countries
 from geo.io import Dataset
+from geo.reader_text import EVIDENCE_WORDS, drawing_basis, reader_text
+from geo.sources import sources_markdown
 from geo.style import CORRIDOR_LABELS, STATUS_STYLES
 from geo.text import escape_markdown as md
-from geo.text import safe_url
 from geo.timeline import FIRST_YEAR, LAST_YEAR, events_matching
+from geo.view import TimeWindow, View
+from render.leaflet import place_markers, route_lines, uncertainty_circles
 
 COUNTRY_NAMES = {"PK": "Pakistan", "AF": "Afghanistan", "other": "outside any polygon"}
 CROSSING_CORRIDOR = {"torkham_crossing": "torkham", "chaman_friendship_gate": "chaman"}
@@ -43,17 +46,10 @@ def dossier_options(ds: Dataset) -> dict[str, str]:
     return out
 
 
-def _sources_md(sources: list[dict]) -> str:
-    lines = []
-    for i, s in enumerate(sources, 1):
-        title = md(s["title"])
-        url = s.get("url")
-        if safe_url(url):
-            href = str(url).strip().replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-            title = f"[{title}]({href})"
-        date = f", {md(s['date'])}" if s.get("date") else ""
-        lines.append(f"{i}. {title} — {md(s['publisher'])}{date}")
-    return "\n".join(lines)
+def _crossing_help(offset_km: float) -> str:
+    if offset_km < 0.5:
+        return "The drawn line runs through the crossing point."
+    return f"The drawn line passes {offset_km:,.1f} km from the crossing point."
 
 
 def _events_md(events: gpd.GeoDataFrame) -> str:
@@ -139,15 +135,15 @@ def route_dossier(ds: Dataset, route_id: str) -> None:
     facts = route_facts(route, ds.places, countries)
     crossing = ds.places.loc[ds.places["id"] == facts.crossing_id, "name"].iloc[0]
     st.markdown(f"### {md(route['name'])}")
-    st.markdown(md(route["description"]))
+    st.markdown(md(reader_text(route["description"])))
     c1, c2, c3 = st.columns(3)
     c1.metric("Drawn length, total", f"{facts.length_km:,.0f} km")
     if facts.length_to_crossing_km is not None:
         c2.metric("Start to border crossing", f"{facts.length_to_crossing_km:,.0f} km")
-    c3.metric("Crossing's distance from the line", f"{facts.crossing_offset_km:,.1f} km")
+    c3.metric("Border crossing", crossing, help=_crossing_help(facts.crossing_offset_km))
     per_country = " · ".join(f"{COUNTRY_NAMES.get(k, k)} {v:,.0f} km"
                              for k, v in sorted(facts.by_country_km.items()))  # fmt: skip
-    st.markdown(f"**Length per country:** {md(per_country)}. **Border crossing:** {md(crossing)}.")
+    st.markdown(f"**Length per country:** {md(per_country)}.")
     st.caption(
         "Lengths are geodesic (WGS 84) along the drawn town-to-town trace, which is 5–11 % "
         "shorter than the road: do not quote them as road distances (see data/README.md)."
@@ -157,18 +153,23 @@ def route_dossier(ds: Dataset, route_id: str) -> None:
         corridor_section(ds, route["corridor"])
         _event_list(events_for_route(ds.events, route_id), "Events tied to this route")
     with right:
-        lines = map_layers.route_lines(ds.routes[ds.routes["id"] == route_id], ds.periods,
-                                       int(st.session_state.get("year", LAST_YEAR)))  # fmt: skip
+        year = int(st.session_state.get("year", LAST_YEAR))
+        scene = scene_for(View(window=TimeWindow.of_year(year), layers=("routes",)))
+        lines = [ln for ln, p in zip(route_lines(scene), scene.routes, strict=True)
+                 if p.route_id == route_id]  # fmt: skip
         minx, miny, maxx, maxy = route.geometry.bounds
         m = build_mini_map(((miny + maxy) / 2, (minx + maxx) / 2), zoom=5, markers=[],
                            lines=lines)  # fmt: skip
         st_folium(m, key="dossier_map", height=360, use_container_width=True, returned_objects=[])
+        evidence = EVIDENCE_WORDS.get(route["evidence"], "")
         st.markdown(
-            f"**Uncertainty:** the line is within about {route['accuracy_km']:g} km of the "
-            f"road · evidence: {md(route['evidence'])}."
+            f"**Accuracy:** the line is within about {route['accuracy_km']:g} km of the road"
+            + (f". **Use by NATO:** {md(evidence)}." if evidence else ".")
         )
-        st.caption(md(route["geometry_note"]))
-        st.markdown("**Sources**\n\n" + _sources_md(route["sources"]))
+        basis = drawing_basis(route["stretches"])
+        if basis:
+            st.caption(f"How the line is drawn: {md(basis)}")
+        st.markdown("**Sources**\n\n" + sources_markdown(route["sources"]))
 
 
 def place_dossier(ds: Dataset, place_id: str) -> None:
@@ -177,7 +178,7 @@ def place_dossier(ds: Dataset, place_id: str) -> None:
     countries, border = _basemap_geometry()
     facts = place_facts(place, countries, border)
     st.markdown(f"### {md(place['name'])}")
-    st.markdown(md(place["description"]))
+    st.markdown(md(reader_text(place["description"])))
     c1, c2, c3 = st.columns(3)
     c1.metric("Distance to the Afghanistan–Pakistan border", f"{facts.border_km:,.1f} km")
     c2.metric("Lies in the country it claims", "yes" if facts.in_claimed_country else "NO",
@@ -199,10 +200,13 @@ def place_dossier(ds: Dataset, place_id: str) -> None:
         _event_list(events_for_place(ds.events, place_id), "Events at this place")
     with right:
         year = int(st.session_state.get("year", LAST_YEAR))
-        one = ds.places[ds.places["id"] == place_id]
-        markers = map_layers.place_markers(one, ds.periods, year, selected=place_id)
+        scene = scene_for(View(window=TimeWindow.of_year(year), layers=("places", "uncertainty"),
+                               place=place_id))  # fmt: skip
+        markers = [m for m in place_markers(scene) if m["selected"]]
+        circles = [c for c in uncertainty_circles(scene)
+                   if (c["lat"], c["lon"]) == (markers[0]["lat"], markers[0]["lon"])]  # fmt: skip
         zoom = 9 if facts.accuracy_km < 8 else 8
         m = build_mini_map((place.geometry.y, place.geometry.x), zoom=zoom, markers=markers,
-                           circles=map_layers.uncertainty_circles(one))  # fmt: skip
+                           circles=circles)  # fmt: skip
         st_folium(m, key="dossier_map", height=360, use_container_width=True, returned_objects=[])
-        st.markdown("**Sources**\n\n" + _sources_md(place["sources"]))
+        st.markdown("**Sources**\n\n" + sources_markdown(place["sources"]))
