@@ -10,10 +10,14 @@ $(STAMP): requirements.txt requirements-dev.txt  # (re)build the virtual environ
 	@python3 -m venv $(VENV) || { echo "python3 -m venv failed: on Debian run 'apt-get install python3-venv'"; exit 1; }
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements-dev.txt
+	@# Byte-compile once at install: pip normally has compiled the environment already (then
+	@# this is a no-op), but a deployed /opt/atlas is read-only to the service, which would
+	@# otherwise recompile the app's own modules from source at every start.
+	$(PY) -m compileall -q -j 0 $(VENV)/lib $(wildcard app.py serve.py app_pages components geo render store) > /dev/null
 	@touch $(STAMP)
 
-run: $(STAMP)  ## serve the Atlas on the bundled data at http://localhost:8501
-	$(VENV)/bin/streamlit run app.py --server.port 8501 --server.address 127.0.0.1
+run: $(STAMP)  ## serve the Atlas on the bundled data at http://localhost:8501 (warmed first)
+	$(VENV)/bin/streamlit run serve.py --server.port 8501 --server.address 127.0.0.1
 
 test: $(STAMP)  ## lint, then the whole suite including headless-Chromium tests
 	$(PY) scripts/check_system.py
@@ -36,8 +40,9 @@ bench: $(STAMP)  ## measure latency, exports, loading and memory against the flo
 audit: $(STAMP)  ## check the pinned dependencies against known advisories
 	$(PY) scripts/audit_deps.py
 
-load: $(STAMP)  ## bounded loopback load test: 20 websocket sessions x 60 s, RSS cool-down, 5 uploads (~6 min)
+load: $(STAMP)  ## loopback load test: 20 analysts x 60 s, saturation sweep, 5 uploads; then 2 replicas behind nginx (~8 min)
 	$(PY) scripts/loadtest.py
+	ATLAS_DEMO_SWEEP=1 scripts/deploy_demo.sh
 
 deploy-demo: $(STAMP)  ## 2 replicas behind nginx on loopback; stop one, new sessions still work
 	scripts/deploy_demo.sh

@@ -23,9 +23,10 @@ NOT_AVAILABLE = "not available yet"
 def _sheet_job(preset: str, fmt: str):
     """Return a no-argument callable that renders one sheet, or a reason it cannot."""
     try:
-        from geo.io import read_dataset
         from geo.sheet import render_sheet
         from geo.sheet_spec import sheet_spec_for
+
+        from geo.io import read_dataset
     except ImportError:
         return NOT_AVAILABLE
     ds = read_dataset()

@@ -17,8 +17,8 @@ import time
 import urllib.request
 from urllib.parse import urlsplit
 
-import websockets
-from loadtest import CHROMIUM_ARGS, _rerun_msg, _run_once
+from load_uploads import CHROMIUM_ARGS
+from streamlit_ws import Session
 
 UPSTREAM_HEADER = "X-Atlas-Upstream"
 
@@ -37,19 +37,19 @@ async def _session(base: str, i: int, results: list[dict]) -> None:
         row["page_upstream"] = await asyncio.to_thread(_get_page, base, key)
         url = base.replace("http://", "ws://") + "/_stcore/stream"
         headers = {"Cookie": f"atlas_sticky={key}", "Origin": base}
-        async with websockets.connect(
-            url, subprotocols=["streamlit"], additional_headers=headers, max_size=None,
-            open_timeout=30,
-        ) as ws:  # fmt: skip
-            row["ws_upstream"] = ws.response.headers.get(UPSTREAM_HEADER, "?")
-            first, slider = await _run_once(ws, _rerun_msg(None, None), row["errors"], f"s{i}")
-            times = [first]
-            for year in (2005, 2012):
-                seconds, _ = await _run_once(ws, _rerun_msg(slider, year), row["errors"], f"s{i}")
-                times.append(seconds)
-            row["rerun_s"] = [round(t, 2) for t in times]
-            if slider is None:
+        s = await Session.open(url, headers=headers)
+        try:
+            row["ws_upstream"] = s.ws.response.headers.get(UPSTREAM_HEADER, "?")
+            trips = [await s.first_run()]
+            if "Year" not in s.drawn:
                 row["errors"].append("no Year slider")
+            else:
+                for year in (2005, 2012):
+                    trips.append(await s.set("Year", year))
+            row["rerun_s"] = [round(t.to_last_delta_s, 2) for t in trips]
+            row["errors"] += [f"not a real round trip: {t}" for t in trips if not t.real]
+        finally:
+            await s.close()
     except Exception as exc:  # reported per session
         row["errors"].append(f"{type(exc).__name__}: {exc}"[:200])
     results.append(row)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Deployment drill on loopback: 2 Atlas replicas behind nginx with sticky sessions.
+# ATLAS_DEMO_SWEEP=1 (make load) adds the load test's saturation sweep through nginx.
 # Installs nginx if missing (apt-get, without starting Debian's default site), starts two
 # replicas and nginx on free 127.0.0.1 ports, drives sessions through nginx, stops one
 # replica, shows that new sessions still work, and cleans up everything it started.
@@ -62,7 +63,7 @@ export STREAMLIT_SERVER_COOKIE_SECRET="$("$PY" -c 'import secrets; print(secrets
 
 log "starting replicas on 127.0.0.1:$PORT_A and 127.0.0.1:$PORT_B"
 for port in "$PORT_A" "$PORT_B"; do
-  (cd "$ROOT" && exec "$PY" -m streamlit run app.py --server.port "$port" \
+  (cd "$ROOT" && exec "$PY" -m streamlit run serve.py --server.port "$port" \
      --server.address 127.0.0.1 --server.headless true >"$WORK/replica-$port.log" 2>&1) &
   PIDS+=("$!")
 done
@@ -100,6 +101,13 @@ log "1. $SESSIONS sessions through nginx with both replicas up (expect both to s
 big=$(head -c 53477376 /dev/zero | curl -s -o /dev/null -w '%{http_code}' -X PUT \
   --data-binary @- "$PROXY/_stcore/upload_file/x/y")
 echo "  a 51 MB upload at the proxy: HTTP $big (413 = refused before any replica sees it)"
+
+if [[ -n "${ATLAS_DEMO_SWEEP:-}" ]]; then
+  log "1b. saturation sweep through nginx, 2 replicas (scripts/loadtest.py --only sweep)"
+  mkdir -p "$ROOT/artifacts"
+  "$PY" "$ROOT/scripts/loadtest.py" --base "$PROXY" --pids "${PIDS[@]}" --only sweep \
+    --out "$ROOT/artifacts/loadtest-2-replicas.json"
+fi
 
 log "2. stopping replica 127.0.0.1:$PORT_A (pid ${PIDS[0]})"
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true

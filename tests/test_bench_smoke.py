@@ -28,6 +28,7 @@ def test_bench_smoke_writes_every_figure(tmp_path: Path) -> None:
 
     cold = res["cold_start"]["atlas"]
     assert _positive(cold["healthy_s"]["p50"]) and _positive(cold["drawn_s"]["p50"])
+    assert cold["process_drawn_s"]["p50"] >= cold["drawn_s"]["p50"]
     for app in ("floor", "atlas", "naive"):
         change = res["year_change"][app]
         assert change["errors"] == [] and change["steps"] == res["config"]["steps"]

@@ -1,0 +1,201 @@
+"""Warm a fresh server process before its first visitor: imports, data, basemap, caches."""
+
+import ast
+import gc
+import importlib
+import json
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from geo.gdal_guard import harden_gdal_environment
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ("app.py", "app_pages/*.py")  # what a session runs; their imports are warmed
+BACKGROUND_DUTY = 0.25  # share of the time the background build may take (warm_other_modes)
+MARKER_ENV = "ATLAS_WARMUP_MARKER"  # if set, a path: warm_up() writes its figures there
+
+
+def script_imports(root: Path = ROOT) -> list[str]:
+    """Return the modules imported at the top level of the app's scripts (sorted, unique).
+
+    Reading them from the scripts keeps the warm-up in step with the pages: a page that
+    starts importing a new module gets it warmed without a change here. Imports inside
+    functions (matplotlib for the exports, for one) stay lazy.
+    """
+    names: set[str] = set()
+    for pattern in SCRIPTS:
+        for path in sorted(root.glob(pattern)):
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                if isinstance(node, ast.Import):
+                    names.update(alias.name for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    names.add(node.module)
+    return sorted(names)
+
+
+def _imports() -> None:
+    for name in script_imports():
+        importlib.import_module(name)
+    register_components()
+
+
+def register_components() -> int:
+    """Register the custom components that the imports declared; return how many.
+
+    ``components.declare_component`` registers a component only inside a script run.
+    Imported here, outside one, streamlit-folium's map would be declared but never
+    registered, and the browser's request for the map's frame would get 404.
+    """
+    from streamlit import runtime
+    from streamlit.components.v1.custom_component import CustomComponent
+
+    if not runtime.exists():
+        return 0
+    registry = runtime.get_instance().component_registry
+    found = {
+        id(value): value
+        for module in list(sys.modules.values())
+        for value in list(getattr(module, "__dict__", {}).values())
+        if isinstance(value, CustomComponent)
+    }
+    for component in found.values():
+        registry.register_component(component)
+    return len(found)
+
+
+def _default_view() -> None:
+    """Build what the Map page's first run uses for the default view (geo.view.View())."""
+    from components.atlas_map import basemap_url, layer_refs
+    from components.data import load_dataset, scene_for
+    from components.timeline import timeline_spec
+    from geo.view import View
+    from render.folium_map import build_base_map
+
+    view = View()
+    layer_refs(scene_for(view))
+    timeline_spec(load_dataset(), view)
+    build_base_map(basemap_url=basemap_url()).get_root().render()  # folium's templates
+
+
+def _dataset() -> None:
+    from components.data import load_dataset
+
+    load_dataset()
+
+
+def _basemap() -> None:
+    from components.atlas_map import basemap_url
+    from render.assets import vendor_assets
+
+    vendor_assets()
+    basemap_url()
+
+
+def _years(mode: str, duty: float = 1.0) -> None:
+    """Every year's default scene in one mode, built and its layers published.
+
+    ``duty`` < 1 (in the background) sleeps after each scene so that building takes only
+    that share of the time: the GIL is left to the sessions' runs (at 1.0 a first visit
+    arriving during the background build took 2.0 s of server time instead of 0.5 s).
+    """
+    from components.atlas_map import layer_refs
+    from components.data import scene_for
+    from geo.timeline import FIRST_YEAR, LAST_YEAR
+    from geo.view import TimeWindow, View
+
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        t0 = time.perf_counter()
+        layer_refs(scene_for(View(window=TimeWindow.of_year(year), mode=mode)))
+        if duty < 1.0:
+            time.sleep((time.perf_counter() - t0) * (1.0 - duty) / duty)
+
+
+def _default_mode_years() -> None:
+    # The first run's map gets every year of its mode (the manifest that lets the map
+    # follow the slider), so those are needed before the first visitor.
+    from geo.view import View
+
+    _years(View().mode)
+
+
+STEPS: list[tuple[str, Callable[[], None]]] = [
+    ("imports", _imports),
+    ("dataset", _dataset),
+    ("basemap", _basemap),
+    ("default_view", _default_view),
+    ("default_mode_years", _default_mode_years),
+]
+
+
+def _freeze() -> None:
+    # Streamlit runs a full garbage collection after every script run; with geopandas,
+    # folium and Altair loaded it walked ~170,000 long-lived objects (~140 ms per change).
+    # What is alive now (modules, dataset, built scenes) lives as long as the process:
+    # collect once, then move it out of the collector's sight (gc.freeze).
+    gc.collect()
+    gc.freeze()
+
+
+def warm_other_modes() -> threading.Thread:
+    """Build every year's scene in the other modes in a background thread (after serving).
+
+    Paced (``BACKGROUND_DUTY``), one scene at a time, so a visitor's run is not held up;
+    then freezes what was built out of the garbage collector's sight too.
+    """
+    from geo.errors import AtlasDataError
+    from geo.timeline import MODES
+    from geo.view import View
+
+    def run() -> None:
+        try:
+            for mode in MODES:
+                if mode != View().mode:
+                    _years(mode, duty=BACKGROUND_DUTY)
+        except AtlasDataError:
+            return  # the app's own page names the file (see warm_up)
+        _freeze()
+
+    thread = threading.Thread(target=run, name="atlas-warm-modes", daemon=True)
+    thread.start()
+    return thread
+
+
+def warm_up() -> dict[str, float]:
+    """Do once per process what the first visitor would otherwise wait for.
+
+    Returns seconds per step and ``total_s``. A bundled data file that cannot be read is
+    not fatal here: the step stops, the server starts, and the app's first run shows the
+    page that names the file (``app.py``). The figures are also written as JSON to the
+    path in ``ATLAS_WARMUP_MARKER``, if set (tests read it).
+
+    Call it once the Streamlit runtime runs (``serve.py``'s lifespan), so the cached
+    loaders fill the real caches that sessions read.
+    """
+    from geo.errors import AtlasDataError
+
+    harden_gdal_environment()  # before anything imports pyogrio, as app.py does
+    start = time.perf_counter()
+    figures: dict[str, float] = {}
+    failed = None
+    for name, step in STEPS:
+        t0 = time.perf_counter()
+        try:
+            step()
+        except AtlasDataError as exc:
+            failed = f"{name}: {exc}"
+            break
+        figures[f"{name}_s"] = round(time.perf_counter() - t0, 3)
+    _freeze()  # before the first visitor: see _freeze
+    figures["total_s"] = round(time.perf_counter() - start, 3)
+    _write_marker({**figures, "error": failed})
+    return figures
+
+
+def _write_marker(figures: dict) -> None:
+    path = os.environ.get(MARKER_ENV)
+    if path:
+        Path(path).write_text(json.dumps({"pid": os.getpid(), **figures}), encoding="utf-8")
