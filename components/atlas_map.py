@@ -100,7 +100,10 @@ def _manifest(view: View, entries: list[OverlayEntry], current: Scene | None = N
         # the drawn year's own stamp, its legend inline (one legend among 22)
         own = {"stamp": stamp_payload(current), "layers": layer_refs(current)}
     years = {}
-    for y, entry in cached["years"].items():
+    every = dict(cached["years"])
+    if own is not None:  # a year after the bundled story (an overlay's) has its own entry
+        every.setdefault(str(view.year), own)
+    for y, entry in every.items():
         if own is not None and y == str(view.year):
             entry = own
         bounds = {e.key: e.bounds(int(y), view.mode) for e in entries}

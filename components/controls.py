@@ -6,7 +6,7 @@ import geopandas as gpd
 import streamlit as st
 
 from components.play import advance_play, play_controls
-from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, clamp_year
+from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES
 from geo.view import DEFAULT_YEAR, LAYERS, MONTHS, TimeWindow, View
 from geo.viewstate import parse_view
 
@@ -17,6 +17,24 @@ MONTH_OPTIONS = [WHOLE_YEAR, *MONTHS]
 WINDOW_PARAMS = ("date", "from", "to")  # a typed day or window: written by code, not bound
 
 
+def year_span_shown() -> tuple[int, int]:
+    """The years the slider offers: 1994–2015, or later when an overlay of this session is."""
+    from components.overlays import overlay_year_span  # the session's overlays only
+
+    span = overlay_year_span()
+    last = max(LAST_YEAR, span[1]) if span else LAST_YEAR
+    return FIRST_YEAR, min(last, 2100)
+
+
+def _clamp(year: object) -> int:
+    first, last = year_span_shown()
+    try:
+        value = int(str(year))
+    except ValueError:
+        return DEFAULT_YEAR
+    return min(max(value, first), last)
+
+
 def _clear_window() -> None:
     for k in WINDOW_PARAMS:
         if k in st.query_params:
@@ -25,7 +43,7 @@ def _clear_window() -> None:
 
 
 def _step(delta: int) -> None:
-    st.session_state.year = clamp_year(st.session_state.get("year", DEFAULT_YEAR) + delta)
+    st.session_state.year = _clamp(st.session_state.get("year", DEFAULT_YEAR) + delta)
     _clear_window()
 
 
@@ -41,7 +59,7 @@ def _step_month(delta: int) -> None:
         m += delta
     if m < 1 and year > FIRST_YEAR:
         year, m = year - 1, 12
-    elif m > 12 and year < LAST_YEAR:
+    elif m > 12 and year < year_span_shown()[1]:
         year, m = year + 1, 1
     st.session_state.year = year
     st.session_state.month = MONTHS[min(max(m, 1), 12) - 1]
@@ -114,6 +132,8 @@ def year_controls() -> tuple[int, str, list[str]]:
     st.session_state[SCOPE_KEY] = []  # a full run: the page registers its fragments again
     _adopt_url_window()
     advance_play(DEFAULT_YEAR)
+    # An overlay with later events widens the slider, so they are never a silent nothing.
+    first, last = year_span_shown()
     # Never disabled at 1994/2015 (they clamp instead): a slider change reruns only the
     # page's fragment, so a disabled state drawn here could be stale.
     back, fwd = st.columns(2)
@@ -122,8 +142,10 @@ def year_controls() -> tuple[int, str, list[str]]:
     fwd.button("Year ▶", on_click=_step, args=(1,), width="stretch",
                help="Next year (stays at 2015)", key="year_fwd")  # fmt: skip
     year = st.slider(
-        YEAR_LABEL, FIRST_YEAR, LAST_YEAR, DEFAULT_YEAR, key="year", bind="query-params",
-        help="Arrow keys step one year; Home and End jump to 1994 and 2015.",
+        YEAR_LABEL, first, last, DEFAULT_YEAR, key="year", bind="query-params",
+        help="Arrow keys step one year; Home and End jump to the first and last year."
+        + (f" Years after {LAST_YEAR} show your overlays only: the bundled story ends in "
+           f"{LAST_YEAR}." if last > LAST_YEAR else ""),
         on_change=_year_moved,
     )  # fmt: skip
     month_controls()
@@ -165,7 +187,7 @@ def month_controls() -> None:
 
 def current_view(*, title: str = "", banner: str = "") -> View:
     """Return the view the sidebar and the URL describe (time, mode, layers, selection)."""
-    year = clamp_year(st.session_state.get("year", DEFAULT_YEAR))
+    year = _clamp(st.session_state.get("year", DEFAULT_YEAR))
     params = st.query_params
     window = View.from_query(params).window
     if window.granularity not in ("day", "window") or window.year != year:

@@ -66,6 +66,11 @@ def _load(
                    "date_order": overlay.date_reading.order if overlay.date_reading else None}
         if reread else None,
     }  # fmt: skip
+    span = overlay_year_span()
+    if span and span[1] > LAST_YEAR:
+        # The sidebar's year slider was drawn before this upload was read: a full rerun
+        # widens it to the overlay's last year at once (never a silent nothing).
+        st.rerun()
     return True
 
 

@@ -174,7 +174,8 @@ def base_scene(ds: Dataset, view: View) -> Scene:
     places = _place_marks(ds, view)
     marks: tuple[OverlayMark, ...] = ()
     layers = set(view.layers)
-    drawn_routes = pieces if "routes" in layers else ()
+    # After the bundled story ends the route statuses are not tracked: no route is styled.
+    drawn_routes = pieces if "routes" in layers and w.start.year <= STORY_END else ()
     drawn_events = events if "events" in layers else ()
     drawn_places = places if "places" in layers else ()
     circles = tuple(

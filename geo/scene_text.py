@@ -99,8 +99,9 @@ def summary_for(
         count = f"{n} event{'s' if n != 1 else ''}" if n else "no recorded events"
     else:
         count = f"{n} events up to {label}"
-    return " · ".join([f"{label}: {count}", corridors_phrase(corridors),
-                       *period_changes(ds, view)])  # fmt: skip
+    routes = corridors_phrase(corridors) if view.window.start.year <= 2015 else (
+        "route status not tracked after 2015 (the bundled story ends there)")  # fmt: skip
+    return " · ".join([f"{label}: {count}", routes, *period_changes(ds, view)])
 
 
 def notes_for(
@@ -111,7 +112,7 @@ def notes_for(
     names = [LAYERS[k] for k in view.layers]
     lines = [f"{label} · {view.mode_label()}.",
              f"Layers shown: {', '.join(names) if names else 'none'}."]  # fmt: skip
-    for state in corridors:
+    for state in corridors if view.window.start.year <= 2015 else ():
         label_ = STATUS_STYLES[_shown_status(state)].label
         lines.append(f"{state.label} ({state.lines} lines): {label_} ({status_phrase(state)}).")
         for text in state.status.disputed:

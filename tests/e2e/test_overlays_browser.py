@@ -6,7 +6,15 @@ import io
 import pytest
 
 from render.assets import STATIC
-from tests.e2e.conftest import MAP_FRAME, YEAR_SLIDER, shot, wait_idle, wait_map_year, wait_year
+from tests.e2e.conftest import (
+    MAP_FRAME,
+    YEAR_SLIDER,
+    map_frame,
+    shot,
+    wait_idle,
+    wait_map_year,
+    wait_year,
+)
 
 pytestmark = pytest.mark.e2e
 ACLED = [
@@ -190,6 +198,20 @@ def test_recent_overlay_says_it_is_outside_the_story_and_removes_cleanly(page, a
     fits = remove.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
     assert fits
     shot(page, "overlay_outside_story")
+    # The slider now reaches 2024, and the map shows the 2024 events there.
+    slider = page.locator(YEAR_SLIDER)
+    for _ in range(2):  # the first End reaches 2015; the rerun widens the slider to 2024
+        slider.focus()
+        page.keyboard.press("End")
+        wait_idle(page)
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('[data-testid="stMain"] h4'))
+             .some(e => e.textContent.startsWith('2024:'))""",
+        timeout=30000,
+    )
+    assert wait_clustered(page, 4) == 4
+    assert "story ends in 2015" in map_frame(page).locator(".atlas-stamp").inner_text()
+    shot(page, "overlay_2024_shown")
     remove.click()
     page.get_by_text("balochistan_2020s.csv: 10 events loaded").wait_for(state="detached")
     wait_idle(page)

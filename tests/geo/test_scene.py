@@ -90,3 +90,6 @@ def test_later_windows_say_the_bundled_story_ends_in_2015() -> None:
     view = View().with_(window=TimeWindow(date(2020, 1, 1), date(2020, 12, 31)))
     scene = build_scene(DS, view)
     assert "the bundled story ends in 2015" in scene.stamp_subtitle
+    assert scene.routes == ()  # route status is not tracked after 2015: nothing styled
+    assert "route status not tracked after 2015" in scene.summary
+    assert not any(line.startswith("Torkham corridor") for line in scene.notes)
