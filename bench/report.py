@@ -187,6 +187,12 @@ def lines(res: dict) -> list[str]:
             for what, r in ld.items()
             if r.get("vs_csv")
         ]
+    deck = res.get("deck")
+    if deck:
+        out += ["", f"### Briefing deck ({deck['views']} saved views, in-process)"]
+        rows = [[k.removesuffix("_s").replace("_", " "), f"{v:.2f}"]
+                for k, v in deck.items() if k.endswith("_s")]  # fmt: skip
+        out += _table(["step", "seconds"], rows)
     mem = res.get("memory", {})
     if mem:
         out += ["", "### Server memory (Atlas, RSS)"]

@@ -82,6 +82,7 @@ SMOKE = {
     "release_wait_s": 0.0,
     "export_repeats": 1,
     "loader_rows": [1_000],
+    "deck": False,  # the 22-frame GIF alone takes 10-40 s: full runs only
     "cold_apps": ["atlas"],
     "export_jobs": ["sheet:1920x1080:png", "html"],
     "export_cold": False,
@@ -320,6 +321,10 @@ class Bench:
         for kind in ("csv", "geojson", "xlsx"):
             for rows in self.cfg["loader_rows"]:
                 out["loader"][f"{kind}:{rows}"] = exports.loader(kind, rows)
+        if self.cfg.get("deck", True):
+            from bench.deck import deck_timings
+
+            out["deck"] = deck_timings(5)  # 5 saved views: store, slides, PPTX, PDF, GIF
         return out
 
 
