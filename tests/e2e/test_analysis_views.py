@@ -108,7 +108,7 @@ def test_place_search_flies_the_map_there_and_selects_the_place(page, app_url: s
 def test_dossier_for_the_n5_shows_its_lengths_and_corridor_strip(page, app_url: str) -> None:
     page.goto(f"{app_url}/dossiers?dossier=route:route_torkham_n5")
     wait_idle(page)
-    page.get_by_text("1,783 km").wait_for(timeout=30000)
+    page.get_by_text("1,783 km", exact=True).wait_for(timeout=30000)  # the metric, not the line
     page.get_by_text("Incidents within 10 km").wait_for(timeout=30000)
     map_frame(page).locator(".leaflet-container[data-atlas-basemap='drawn']").wait_for()
     shot(page, "dossier_n5")
