@@ -157,6 +157,7 @@ def build_base_map(
         # Briefing: controls out of the frame, and the view's content fitted unless the
         # analyst's own extent is in the URL (atlas.js decides that in the browser).
         "briefing": briefing,
+        "fill_window": briefing,  # the app sizes the frame to the window; the map follows
         "fit": FIT_BOUNDS if briefing else None,
         "tiles_notice": TILES_NOTICE,
         "sync_url": sync_url,

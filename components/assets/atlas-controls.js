@@ -210,8 +210,14 @@
     }
     map.on("dragstart", function () { inst.userMoved = true; });
     map.on("zoomstart", function () { if (!inst.fitting) inst.userMoved = true; });
+    // The page sizes the frame to the window; the map inside was made at the component's
+    // fixed height, so it follows the frame's own height (no white band below it).
+    function fill() {  // only when the app asks (its frame is the window); other pages keep theirs
+      if (opts.fill_window) c.style.height = global.innerHeight + "px";
+    }
+    fill();
     fit();
-    var resized = function () { map.invalidateSize({ pan: false }); fit(); };
+    var resized = function () { fill(); map.invalidateSize({ pan: false }); fit(); };
     if (global.ResizeObserver) new ResizeObserver(resized).observe(c);
     global.addEventListener("resize", resized);
   }
