@@ -116,12 +116,10 @@ def _years(mode: str, duty: float = 1.0) -> None:
 
 def _default_mode_years() -> None:
     # The first run's map gets every year of its mode (the manifest that lets the map
-    # follow the slider), so those are needed before the first visitor: building the
-    # manifest builds and publishes every year's scene too.
-    from components.atlas_map import warm_manifest
+    # follow the slider), so those are needed before the first visitor.
     from geo.view import View
 
-    warm_manifest(View())
+    _years(View().mode)
 
 
 STEPS: list[tuple[str, Callable[[], None]]] = [

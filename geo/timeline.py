@@ -15,21 +15,19 @@ def year_span() -> tuple[int, int]:
     return FIRST_YEAR, LAST_YEAR
 
 
-def clamp_year(year: object, *, last: int = LAST_YEAR) -> int:
-    """Return ``year`` as an int inside 1994–``last``; anything unparsable becomes ``last``.
-
-    ``last`` is later than 2015 when an analyst's overlay reaches past the bundled story.
+def clamp_year(year: object) -> int:
+    """Return ``year`` as an int inside the span; anything unparsable becomes the last year.
 
     Examples
     --------
-    >>> clamp_year("2011"), clamp_year(1980), clamp_year("x"), clamp_year(2024, last=2024)
-    (2011, 1994, 2015, 2024)
+    >>> clamp_year("2011"), clamp_year(1980), clamp_year("x")
+    (2011, 1994, 2015)
     """
     try:
         value = int(str(year))
     except ValueError:
-        return last
-    return min(max(value, FIRST_YEAR), last)
+        return LAST_YEAR
+    return min(max(value, FIRST_YEAR), LAST_YEAR)
 
 
 def events_in_year(events: gpd.GeoDataFrame, year: int) -> gpd.GeoDataFrame:
