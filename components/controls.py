@@ -65,16 +65,45 @@ def _step_month(delta: int) -> None:
     st.session_state.month = MONTHS[min(max(m, 1), 12) - 1]
 
 
+def _moved(key: str) -> bool:
+    """Whether widget ``key`` now holds another value than the last run saw.
+
+    Streamlit can call a slider's ``on_change`` for a message that only repeats its value
+    (End pressed at the last year, then a button clicked at once): that is no move, so it
+    must neither let go of a chosen month nor narrow the button's rerun to the map.
+    """
+    seen = st.session_state.setdefault(SEEN_KEY, {})
+    value = st.session_state.get(key)
+    if key in seen and seen[key] == value:
+        return False
+    seen[key] = value
+    return True
+
+
 def _year_moved() -> None:
+    if not _moved("year"):
+        return
     # The slider means a whole year: a finer window chosen before is let go.
     st.session_state.month = WHOLE_YEAR
+    st.session_state[SEEN_KEY]["month"] = WHOLE_YEAR
     _clear_window()
     _view_changed()
 
 
 def _month_moved() -> None:
+    if not _moved("month"):
+        return
     _clear_window()
     _view_changed()
+
+
+def full_run() -> None:
+    """``on_click`` for a button whose action is drawn outside the map fragment.
+
+    A button acted on in the script body casts no vote in its interaction: when a view
+    control's callback in the same message asks for the map fragment only, the click
+    would be lost. A callback that returns normally makes the interaction a full run.
+    """
 
 
 def _typed_window() -> None:
@@ -96,6 +125,7 @@ def _typed_window() -> None:
 
 BOUND = {"year", "month", "mode", "layers", "briefing"}  # query parameters bound to widgets
 SCOPE_KEY = "_view_scope"  # fragments that the year, mode and layer controls rerun alone
+SEEN_KEY = "_controls_seen"  # the year and month each full run drew (see _moved)
 
 
 def scope_view_changes(*fragment_keys: str) -> None:
@@ -134,6 +164,8 @@ def year_controls() -> tuple[int, str, list[str]]:
     advance_play(DEFAULT_YEAR)
     # An overlay with later events widens the slider, so they are never a silent nothing.
     first, last = year_span_shown()
+    if "year" in st.session_state and _clamp(st.session_state.year) != st.session_state.year:
+        st.session_state.year = _clamp(st.session_state.year)  # e.g. a later overlay removed
     # Never disabled at 1994/2015 (they clamp instead): a slider change reruns only the
     # page's fragment, so a disabled state drawn here could be stale.
     back, fwd = st.columns(2)
@@ -149,6 +181,7 @@ def year_controls() -> tuple[int, str, list[str]]:
         on_change=_year_moved,
     )  # fmt: skip
     month_controls()
+    st.session_state[SEEN_KEY] = {"year": year, "month": st.session_state.get("month")}
     play_controls()
     mode = st.segmented_control(
         "Show", list(MODES), default=DEFAULT_MODE, format_func=MODES.get, key="mode",

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from components.controls import full_run
 from components.overlay_store import (  # noqa: F401 (re-exported: the map and exports use them)
     OVERLAY_COLORS,
     OverlayEntry,
@@ -152,7 +153,8 @@ def _report() -> None:
     if reading and reading.ambiguous:
         other = ORDER_WORDS[reading.other_order]
         if st.button(f"Read the dates {other} instead ({reading.example} = {reading.other})",
-                     key="overlay_other_order", icon=":material/swap_horiz:"):  # fmt: skip
+                     key="overlay_other_order", icon=":material/swap_horiz:",
+                     on_click=full_run):  # fmt: skip
             _reread(entry.key, source, date_order=reading.other_order)
     if len(ov.sheets) > 1:
         sheet = st.selectbox("Sheet", ov.sheets, index=_index(ov.sheets, ov.sheet),
@@ -209,16 +211,21 @@ def _overlay_row(entry: OverlayEntry) -> None:
     outside = outside_years(ov, FIRST_YEAR, LAST_YEAR)
     if outside and not (report and report["key"] == entry.key):  # the report says it already
         st.caption(md(outside))
-    if st.button("Remove", key=f"drop_{entry.key}", icon=":material/delete:",
-                 help="Remove this overlay", type="tertiary"):  # fmt: skip
-        overlay_store().pop(entry.key, None)
-        if report and report["key"] == entry.key:
-            st.session_state.pop("overlay_report", None)
-        st.rerun()
+    st.button("Remove", key=f"drop_{entry.key}", icon=":material/delete:", on_click=_remove,
+              args=(entry.key,), help="Remove this overlay", type="tertiary")  # fmt: skip
     if ov.rejected:
         with st.expander(f"{len(ov.rejected):,} rejected rows: see why"):
             rows = pd.DataFrame([{"row": r.row, "reason": r.reason} for r in ov.rejected[:1000]])
             st.dataframe(rows, hide_index=True, width="stretch", height=200)
+
+
+def _remove(key: str) -> None:
+    # A callback, not a check in the body: the click then always reruns the whole page
+    # (see components.controls.full_run), and the year clamps before the slider is drawn.
+    overlay_store().pop(key, None)
+    report = st.session_state.get("overlay_report")
+    if report and report["key"] == key:
+        st.session_state.pop("overlay_report", None)
 
 
 def overlay_record_card(pick: str | None) -> None:

@@ -217,3 +217,7 @@ def test_recent_overlay_says_it_is_outside_the_story_and_removes_cleanly(page, a
     wait_idle(page)
     assert sidebar.get_by_text("balochistan_2020s.csv").count() == 0
     assert sidebar.get_by_text("fall outside the story").count() == 0
+    # The slider shrinks back to 1994–2015 and the view moves to its last year, 2015.
+    wait_year(page, 2015)
+    assert "2024" not in page.locator(".st-key-year").inner_text()  # its end label is 2015
+    assert page.locator("[data-testid='stMain'] h4").first.inner_text().startswith("2015:")
