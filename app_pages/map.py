@@ -50,14 +50,14 @@ def map_page() -> None:
     if stale:
         view = view.with_(selected=None)  # never drawn, listed or exported as selected
         scene = scene_for(view, overlay_inputs(entries))
-    if briefing_map(view, entries):
+    if briefing_map(scene, entries):
         return  # briefing mode: the map alone fills the window
 
     st.markdown(f"#### {md(scene.summary)}")
     col_map, col_side = st.columns([3, 1.3], gap="small")
     with col_map:
         place_search(ds)
-        clicked = atlas_map(view, entries, key="atlas_map")
+        clicked = atlas_map(scene, entries, key="atlas_map")
         export_panel(ds, view, entries)
         saved = view.with_(
             overlays=tuple(e.overlay.name for e in entries),

@@ -117,11 +117,19 @@ def _manifest(view: View, entries: list[OverlayEntry], current: Scene | None = N
             "legends": cached["legends"]}  # fmt: skip
 
 
+def warm_manifest(view: View) -> None:
+    """Build the manifest a first run of ``view``'s mode and layers sends (app start)."""
+    _manifest(view, [])
+
+
 def atlas_map(
-    view: View, entries: list[OverlayEntry], *, key: str, height: int = 700,
+    scene: Scene, entries: list[OverlayEntry], *, key: str, height: int = 700,
     follow_slider: bool = True, briefing: bool = False,
 ) -> tuple[str, str] | None:  # fmt: skip
-    """Draw the map of a view and return ``(kind, id)`` of a feature just clicked, if any.
+    """Draw the map of a scene and return ``(kind, id)`` of a feature just clicked, if any.
+
+    ``scene`` is the page's own (with this session's ``entries`` added), so a rerun builds
+    it once.
 
     With ``follow_slider`` (a whole-year view), the map gets every year's layers by
     reference and switches year in the browser as soon as the slider moves.
@@ -130,8 +138,8 @@ def atlas_map(
         extent = parse_view(st.query_params.get("view"))
         st.session_state.map_center = (extent.lat, extent.lon) if extent else None
         st.session_state.map_zoom = extent.zoom if extent else None
-    base = scene_for(view)
-    scene = scene_for(view, overlay_inputs(entries))
+    view = scene.view
+    base = scene_for(view)  # the cached scene without overlays: its layers are public files
     follow = follow_slider and view.window.granularity == "year"
     result = st_folium(
         build_base_map(basemap_url=basemap_url(), briefing=briefing),
@@ -153,18 +161,3 @@ def atlas_map(
         return None
     st.session_state[seen_key] = count
     return traced_id((result or {}).get("last_object_clicked_tooltip"))
-
-
-def warm_scenes(modes: tuple[str, ...] = ("year", "cumulative")) -> int:
-    """Build and publish every year's default scene in each mode; return how many.
-
-    Both modes' manifests are built too, so the first visitor's map already knows every year.
-
-    Called at app start (``components.warmup``): a year change then only looks its
-    layers up.
-    """
-    n = 0
-    for mode in modes:
-        _manifest(View(mode=mode), [])  # every year's scene, layers and stamp in this mode
-        n += LAST_YEAR - FIRST_YEAR + 1
-    return n

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.atlas_map import atlas_map
 from components.overlays import OverlayEntry
-from geo.view import View
+from geo.scene import Scene
 
 BRIEFING_HEIGHT = 880  # px: the iframe's own height, before the CSS below sizes it
 # Fixed CSS only: no analyst text ever reaches it.
@@ -49,7 +49,7 @@ def _leave() -> None:
     st.rerun()
 
 
-def briefing_map(view: View, entries: list[OverlayEntry]) -> bool:
+def briefing_map(scene: Scene, entries: list[OverlayEntry]) -> bool:
     """In briefing mode, draw only the map, filling the window, and return True.
 
     The exit button floats over the map's top-right corner and shows only on hover or
@@ -59,5 +59,5 @@ def briefing_map(view: View, entries: list[OverlayEntry]) -> bool:
         return False
     st.button("Exit briefing mode", icon=":material/close_fullscreen:", type="secondary",
               on_click=_leave, key="briefing_exit")  # fmt: skip
-    atlas_map(view, entries, key="atlas_map", height=BRIEFING_HEIGHT, briefing=True)
+    atlas_map(scene, entries, key="atlas_map", height=BRIEFING_HEIGHT, briefing=True)
     return True

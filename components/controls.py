@@ -6,7 +6,7 @@ import geopandas as gpd
 import streamlit as st
 
 from components.play import advance_play, play_controls
-from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES
+from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, clamp_year
 from geo.view import DEFAULT_YEAR, LAYERS, MONTHS, TimeWindow, View
 from geo.viewstate import parse_view
 
@@ -27,12 +27,7 @@ def year_span_shown() -> tuple[int, int]:
 
 
 def _clamp(year: object) -> int:
-    first, last = year_span_shown()
-    try:
-        value = int(str(year))
-    except ValueError:
-        return DEFAULT_YEAR
-    return min(max(value, first), last)
+    return clamp_year(year, last=year_span_shown()[1])
 
 
 def _clear_window() -> None:

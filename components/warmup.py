@@ -116,10 +116,12 @@ def _years(mode: str, duty: float = 1.0) -> None:
 
 def _default_mode_years() -> None:
     # The first run's map gets every year of its mode (the manifest that lets the map
-    # follow the slider), so those are needed before the first visitor.
+    # follow the slider), so those are needed before the first visitor: building the
+    # manifest builds and publishes every year's scene too.
+    from components.atlas_map import warm_manifest
     from geo.view import View
 
-    _years(View().mode)
+    warm_manifest(View())
 
 
 STEPS: list[tuple[str, Callable[[], None]]] = [

@@ -16,6 +16,7 @@ from geo.dates import format_event_dates
 from geo.drones import DroneMark, drone_marks, drone_note
 from geo.io import Dataset
 from geo.legend import LegendEntry, legend_for
+from geo.overlay.window import rows_in_window
 from geo.scene_text import citation, notes_for, summary_for
 from geo.status import WindowStatus, status_on, window_status
 from geo.style import CORRIDOR_LABELS, UNCERTAINTY_MIN_KM
@@ -287,22 +288,18 @@ def _place_marks(ds: Dataset, view: View) -> tuple[PlaceMark, ...]:
 
 
 def overlay_rows_in_window(rows: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Return an overlay's rows that fall in the view's window (or up to its end)."""
+    """Return an overlay's rows that fall in the view's window (or up to its end).
+
+    A whole-year window compares years only (every rerun of the year slider, 100,000 rows);
+    a finer window reads each row's date at its precision (``geo.overlay.rows_in_window``).
+    """
     w = view.window
-    years = rows["year"]
-    if view.mode == "cumulative":
-        keep = years <= w.end.year
-    else:
-        keep = (years >= w.start.year) & (years <= w.end.year)
-    if w.granularity != "year" and "date" in rows.columns:
-        days = pd.to_datetime(rows["date"], errors="coerce", format="ISO8601")
-        precise = days.notna()
-        if "date_precision" in rows.columns:
-            precise &= rows["date_precision"].eq("day")
-        lo = pd.Timestamp(w.start) if view.mode != "cumulative" else pd.Timestamp.min
-        inside = (days >= lo) & (days <= pd.Timestamp(w.end))
-        keep &= ~precise | inside
-    return rows[keep]
+    cumulative = view.mode == "cumulative"
+    if w.granularity == "year":
+        years = rows["year"]
+        keep = years <= w.end.year if cumulative else years == w.end.year
+        return rows[keep]
+    return rows_in_window(rows, w.start, w.end, cumulative)
 
 
 def _overlay_marks(overlays: Sequence[OverlayInput], view: View) -> list[OverlayMark]:

@@ -15,19 +15,21 @@ def year_span() -> tuple[int, int]:
     return FIRST_YEAR, LAST_YEAR
 
 
-def clamp_year(year: object) -> int:
-    """Return ``year`` as an int inside the span; anything unparsable becomes the last year.
+def clamp_year(year: object, *, last: int = LAST_YEAR) -> int:
+    """Return ``year`` as an int inside 1994–``last``; anything unparsable becomes ``last``.
+
+    ``last`` is later than 2015 when an analyst's overlay reaches past the bundled story.
 
     Examples
     --------
-    >>> clamp_year("2011"), clamp_year(1980), clamp_year("x")
-    (2011, 1994, 2015)
+    >>> clamp_year("2011"), clamp_year(1980), clamp_year("x"), clamp_year(2024, last=2024)
+    (2011, 1994, 2015, 2024)
     """
     try:
         value = int(str(year))
     except ValueError:
-        return LAST_YEAR
-    return min(max(value, FIRST_YEAR), LAST_YEAR)
+        return last
+    return min(max(value, FIRST_YEAR), last)
 
 
 def events_in_year(events: gpd.GeoDataFrame, year: int) -> gpd.GeoDataFrame:
