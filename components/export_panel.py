@@ -1,37 +1,31 @@
 """The "Export this view" panel: map sheet, self-contained HTML map, GeoJSON and CSV."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
 from components.atlas_map import overlay_inputs
-from components.data import scene_for
+from components.data import data_dir, scene_for
+from components.export_worker import (
+    ExportFile,
+    ExportJob,
+    build_files,
+    prepare_in_worker,
+    warm_pool,
+    worker_count,
+)
+from components.export_worker import html_file as _html_file
 from components.overlays import OverlayEntry
-from geo.errors import ExportError
 from geo.io import Dataset
 from geo.scene import Scene
 from geo.text import escape_markdown as md
 from geo.view import DEFAULT_TITLE, View
-from render import extract
-from render.folium_map import OverlayLayer
 from render.html import export_html
 from render.sheet_spec import FORMATS, PRESETS
 
+__all__ = ["ExportFile", "export_panel", "html_file", "prepare_exports", "reopen_url"]
 SIZE_LABELS = {"1920x1080": "1920 × 1080 px (16:9)", "2560x1440": "2560 × 1440 px (16:9)",
                "a4-300dpi": "A4 landscape, 300 dpi"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    """One prepared download."""
-
-    label: str
-    data: bytes
-    file_name: str
-    mime: str
 
 
 def reopen_url(view: View) -> str:
@@ -42,55 +36,31 @@ def reopen_url(view: View) -> str:
 
 def html_file(scene: Scene) -> bytes:
     """Return the self-contained HTML map of a scene, its overlays inlined."""
-    from components.overlay_layer import overlay_payload
-
-    layers = [OverlayLayer(o.name, o.key, str, None,
-                           partial(overlay_payload, o.rows, key=o.key, name=o.name, color=o.color))
-              for o in scene.overlays]  # fmt: skip
-    return export_html(scene, layers)
+    return _html_file(scene, export_html)
 
 
 def prepare_exports(
     ds: Dataset, view: View, entries: list[OverlayEntry], *, fmt: str, size: str
 ) -> tuple[list[ExportFile], list[str]]:
-    """Build every product from one scene; return the files and a message for each failure."""
+    """Build every product from one scene on this thread; return files and failure messages."""
     scene = scene_for(view, overlay_inputs(entries))
-    url = reopen_url(view)
-    stem = f"nato-pakistan-atlas_{view.window.start.isoformat()}_{view.window.end.isoformat()}"
-    stem += f"_{view.mode}"
+    return build_files(ds, scene, fmt=fmt, size=size, url=reopen_url(view), html=html_file)
 
-    def sheet() -> bytes:
-        from render.sheet import render_sheet  # matplotlib loads on the first export, not at start
 
-        return render_sheet(scene, fmt=fmt, size=size, reopen_url=url)
-
-    def html() -> bytes:
-        return html_file(scene)
-
-    feats = extract.extract_features(scene)
-    meta = extract.extract_metadata(ds, scene, url)
-    jobs: list[tuple[str, Callable[[], bytes], str, str]] = [
-        (f"Sheet {fmt.upper()}", sheet, f"{stem}_{size}.{fmt}", FORMATS[fmt]),
-        ("HTML map", html, f"{stem}.html", "text/html"),
-        ("GeoJSON", lambda: extract.to_geojson(feats, metadata=meta), f"{stem}.geojson",
-         "application/geo+json"),
-        ("CSV", lambda: extract.to_csv(feats), f"{stem}.csv", "text/csv"),
-    ]  # fmt: skip
-    files, errors = [], []
-    for label, make, name, mime in jobs:
-        try:
-            files.append(ExportFile(label, make(), name, mime))
-        except ExportError as exc:
-            errors.append(f"{label}: {exc}")
-        except OSError as exc:  # e.g. a full disk or an unwritable temporary folder
-            errors.append(f"{label} could not be written: {exc.strerror or exc}.")
-        except MemoryError:
-            errors.append(f"{label}: not enough memory to build it; try a smaller size.")
-    return files, errors
+def prepare_files(
+    ds: Dataset, view: View, entries: list[OverlayEntry], *, fmt: str, size: str
+) -> tuple[list[ExportFile], list[str]]:
+    """Prepare the files in the export worker (``ATLAS_EXPORT_WORKERS=0``: on this thread)."""
+    if not worker_count():
+        return prepare_exports(ds, view, entries, fmt=fmt, size=size)
+    job = ExportJob.of(data_dir(), ds, view, overlay_inputs(entries), fmt=fmt, size=size,
+                       url=reopen_url(view))  # fmt: skip
+    return prepare_in_worker(job)
 
 
 def export_panel(ds: Dataset, view: View, entries: list[OverlayEntry]) -> None:
     """Draw the export panel under the map; files are made only when the analyst asks."""
+    warm_pool()  # the worker starts with the first page drawn, not with the first export
     with st.expander("Export this view", icon=":material/download:"):
         left, mid, right = st.columns([1.4, 1.2, 1])
         title = left.text_input("Title", DEFAULT_TITLE, max_chars=120, key="export_title")
@@ -108,7 +78,7 @@ def export_panel(ds: Dataset, view: View, entries: list[OverlayEntry]) -> None:
         key = (view.content_key(), view.extent, fmt, size, rows)
         if st.button("Prepare files", icon=":material/build:", type="primary", key="export_go"):
             with st.spinner("Rendering the map sheet and the extracts…"):
-                files, errors = prepare_exports(ds, view, entries, fmt=fmt or "png", size=size)
+                files, errors = prepare_files(ds, view, entries, fmt=fmt or "png", size=size)
             st.session_state.export_ready = {"key": key, "files": files, "errors": errors}
         _downloads(st.session_state.get("export_ready"), key)
         st.caption(

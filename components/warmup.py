@@ -180,6 +180,9 @@ def warm_up() -> dict[str, float]:
     from geo.errors import AtlasDataError
 
     harden_gdal_environment()  # before anything imports pyogrio, as app.py does
+    from components.export_worker import warm_pool
+
+    warm_pool()  # the export worker starts and imports on the other core meanwhile
     start = time.perf_counter()
     figures: dict[str, float] = {}
     failed = None

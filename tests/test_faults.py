@@ -87,6 +87,7 @@ def test_full_disk_during_export_gives_a_clear_message_and_the_session_goes_on(
     import matplotlib.figure
     import PIL.Image
 
+    monkeypatch.setenv("ATLAS_EXPORT_WORKERS", "0")  # the patches below reach this process only
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception
     with monkeypatch.context() as patch:
