@@ -31,7 +31,6 @@ class OverlayEntry:
     _years: np.ndarray | None = field(default=None, repr=False)
     _payload: str | None = field(default=None, repr=False)
     _periods: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
-    _shown: dict[tuple[int, str], pd.DataFrame] = field(default_factory=dict, repr=False)
 
     def _sorted(self) -> tuple[np.ndarray, np.ndarray]:
         if self._order is None or self._years is None:
@@ -48,15 +47,14 @@ class OverlayEntry:
         return lo, hi
 
     def shown(self, year: int, mode: str) -> pd.DataFrame:
-        """Return the rows shown for a year and mode (the overlay's own index is kept)."""
-        hit = self._shown.get((year, mode))
-        if hit is None:
-            order, _ = self._sorted()
-            lo, hi = self.bounds(year, mode)
-            if len(self._shown) >= 8:  # a few recent views: a page asks several times per run
-                self._shown.clear()
-            hit = self._shown[(year, mode)] = self.overlay.events.iloc[order[lo:hi]]
-        return hit
+        """Return the rows shown for a year and mode (the overlay's own index is kept).
+
+        Not cached: a copy per year visited held ≈ 150 bytes per row for nothing (the map
+        page keeps only the entries), see docs/load-and-startup.md.
+        """
+        order, _ = self._sorted()
+        lo, hi = self.bounds(year, mode)
+        return self.overlay.events.iloc[order[lo:hi]]
 
     def window_positions(self, start: date, end: date, cumulative: bool) -> np.ndarray:
         """Positions, in the payload's row order, of the rows a date window shows.
