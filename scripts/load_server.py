@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -33,6 +34,31 @@ def rss_mb(pid: int, key: str = "VmRSS") -> float:
     return 0.0
 
 
+def family(pids: list[int]) -> list[int]:
+    """Return ``pids`` and their descendants (a replica's export worker counts as its own)."""
+    out, todo = [], list(pids)
+    while todo and len(out) < 256:
+        pid = todo.pop()
+        out.append(pid)
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            try:
+                todo += [int(c) for c in task.read_text().split()]
+            except OSError:
+                continue
+    return out
+
+
+def tree_rss_mb(pids: list[int]) -> float:
+    """Summed RSS of some processes and their children, in MB (a gone process counts 0)."""
+    total = 0.0
+    for pid in family(pids):
+        try:
+            total += rss_mb(pid)
+        except OSError:
+            continue
+    return total
+
+
 def healthy(base: str, proc: subprocess.Popen | None = None) -> None:
     """Wait (bounded) until ``base`` answers its health check."""
     deadline = time.monotonic() + HEALTH_TIMEOUT_S
@@ -59,7 +85,7 @@ def start_server(port: int, *, env: dict[str, str] | None = None) -> subprocess.
 
 
 def stop_server(proc: subprocess.Popen) -> None:
-    """Stop a server this script started (terminate, then kill after 10 s)."""
+    """Stop a server this script started (terminate, then kill after 10 s), and its workers."""
     if proc.poll() is None:
         proc.terminate()
         try:
@@ -67,6 +93,10 @@ def stop_server(proc: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+    try:  # an export worker left behind would exit by itself within a second; do not wait
+        os.killpg(proc.pid, signal.SIGTERM)  # the group started with the server (its own)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 @contextmanager
@@ -87,7 +117,7 @@ def started_server(base: str | None, pids: list[int]) -> Iterator[tuple[str, lis
 
 
 class PeakSampler(threading.Thread):
-    """Sample the summed RSS of some processes every 0.5 s while in a ``with`` block."""
+    """Sample the summed RSS of some processes (and children) every 0.5 s in a ``with`` block."""
 
     def __init__(self, pids: list[int]) -> None:
         super().__init__(daemon=True)
@@ -104,6 +134,6 @@ class PeakSampler(threading.Thread):
     def run(self) -> None:
         while not self._done.wait(0.5):
             try:
-                self.peak = max(self.peak, sum(rss_mb(p) for p in self.pids))
+                self.peak = max(self.peak, tree_rss_mb(self.pids))
             except OSError:
                 return

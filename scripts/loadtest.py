@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load_server import PeakSampler, rss_mb, started_server
+from load_server import PeakSampler, family, rss_mb, started_server, tree_rss_mb
 from load_uploads import upload_storm
 from streamlit_ws import RoundTrip, Session
 
@@ -225,6 +225,13 @@ def sweep(base: str, args: argparse.Namespace) -> dict:
             "saturated": len(within) < len(steps)}  # fmt: skip
 
 
+def _is_export_worker(pid: int) -> bool:
+    try:  # the pool's workers, not multiprocessing's resource tracker
+        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def _fmt(v: float | None) -> str:
     return "n/a" if v is None else f"{v:.3f} s"
 
@@ -235,12 +242,15 @@ def run(args: argparse.Namespace) -> dict:
                  "load_avg_start": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
     with started_server(args.base, args.pids) as (base, pids):
         out["replicas"] = len(pids)
-        out["rss_idle_mb"] = round(sum(rss_mb(p) for p in pids), 1)
+        out["rss_idle_mb"] = round(tree_rss_mb(pids), 1)  # replicas and their export workers
         if "team" in args.only:
             with PeakSampler(pids) as peak:
                 out["team"] = team(base, args)
             out["team"]["rss_peak_mb"] = round(peak.peak, 1)
-            out["team"]["rss_after_mb"] = round(sum(rss_mb(p) for p in pids), 1)
+            out["team"]["rss_after_mb"] = round(tree_rss_mb(pids), 1)
+            workers = [p for p in family(pids) if _is_export_worker(p)]
+            out["team"]["export_workers"] = len(workers)
+            out["team"]["rss_workers_mb"] = round(sum(rss_mb(p) for p in workers), 1)
             _print_team(out["team"])
         if "sweep" in args.only:
             out["sweep"] = sweep(base, args)
@@ -254,7 +264,8 @@ def run(args: argparse.Namespace) -> dict:
 def _print_team(t: dict) -> None:
     print(
         f"team: {t['analysts']} analysts × {t['duration_s']:.0f} s, think {t['think_mean_s']} s: "
-        f"{t['actions']} actions, {len(t['errors'])} errors, RSS peak {t['rss_peak_mb']} MB"
+        f"{t['actions']} actions, {len(t['errors'])} errors, RSS peak {t['rss_peak_mb']} MB "
+        f"(with {t.get('export_workers', 0)} export worker(s), {t.get('rss_workers_mb', 0)} MB)"
     )
     for kind, s in t["by_kind"].items():
         print(f"  {kind:<13} n {s['n']:>4}  p50 {_fmt(s.get('p50'))}  p95 {_fmt(s.get('p95'))}"
