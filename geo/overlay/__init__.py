@@ -38,7 +38,8 @@ from geo.overlay.model import (
     Progress,
     Rejection,
 )
-from geo.overlay.source import decode, is_zip, xlsx_rows
+from geo.overlay.sheet import source_from_sheet
+from geo.overlay.source import decode, is_zip, xlsx_cells
 from geo.overlay.table import csv_rows, source_from_rows
 from geo.overlay.validate import rejection_summary, validate
 from geo.overlay.window import (
@@ -136,12 +137,11 @@ def load_overlay(
     sheets: list[str] = []
     chosen = None
     if is_zip(data):
-        rows, sheets, chosen = xlsx_rows(data, file, sheet)
+        cells, sheets, chosen = xlsx_cells(data, file, sheet)
         if len(sheets) > 1:
             notes.append(f"Read sheet {chosen!r} of {len(sheets)} sheets.")
-        src = _guarded(
-            lambda: source_from_rows(rows, file, mapping, notes, pad=True), sheets, chosen
-        )
+        src = _guarded(lambda: source_from_sheet(cells, file, mapping, notes), sheets, chosen)
+        del cells  # the table holds what is kept: the cells go before validation
     else:
         text, note = decode(data, file)
         text = text.lstrip()

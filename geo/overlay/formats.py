@@ -14,7 +14,7 @@ CANDIDATES = {
     "year": ("year",),
     "label": ("label", "name", "title", "location", "actiongeo_fullname", "where_coordinates"),
     "category": ("category", "event_type", "type", "type_of_violence", "eventrootcode"),
-    "wkt": ("geom_wkt", "wkt", "the_geom"),
+    "wkt": ("geom_wkt", "wkt", "the_geom", "wkt_geom", "geometry", "geom"),
 }
 ID_COLUMNS = ("event_id_cnty", "event_id", "globaleventid")
 ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "side_a", "side_b")
@@ -140,11 +140,13 @@ def guess_mapping(columns: list[str], samples: dict[str, list[str]]) -> ColumnMa
     """A starting point for the mapping step, from the sample values of unnamed columns.
 
     The first two columns of decimal numbers become latitude (if within ±90) and
-    longitude; the first column of date-like values becomes the date.
+    longitude, or else the first column of WKT geometries gives the coordinates; the first
+    column of date-like values becomes the date.
     """
     import pandas as pd
 
     from geo.overlay.dates import parse_dates
+    from geo.overlay.wkt import looks_like_wkt
 
     decimals = [c for c in columns if samples.get(c) and all(map(_NUMBER.match, samples[c]))]
     lat = next(
@@ -152,10 +154,14 @@ def guess_mapping(columns: list[str], samples: dict[str, list[str]]) -> ColumnMa
         None,
     )
     lon = next((c for c in decimals if c != lat), None)
+    wkt = None
+    if not (lat and lon):
+        wkt = next((c for c in columns if samples.get(c) and all(map(looks_like_wkt, samples[c]))),
+                   None)  # fmt: skip
     date = year = None
     for c in columns:
         values = samples.get(c) or []
-        if not values or c in (lat, lon):
+        if not values or c in (lat, lon, wkt):
             continue
         parsed = parse_dates(pd.Series(values))
         if parsed.year.notna().all():
@@ -163,4 +169,6 @@ def guess_mapping(columns: list[str], samples: dict[str, list[str]]) -> ColumnMa
                 year = year or c
             elif date is None:
                 date = c
-    return ColumnMapping(lat=lat, lon=lon, date=date, year=year)
+    if wkt:
+        lat = lon = None
+    return ColumnMapping(lat=lat, lon=lon, date=date, year=year, wkt=wkt)

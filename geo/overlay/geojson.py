@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -22,7 +21,8 @@ from geo.overlay.model import (
     Progress,
     Source,
 )
-from geo.overlay.table import shown_fields, with_roles
+from geo.overlay.roles import shown_fields, with_roles
+from geo.overlay.wkt import SHAPE_FIELD, point_of, shape_counts
 
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
@@ -36,7 +36,6 @@ _GEOMETRY_TYPES = {
     "GeometryCollection",
 }  # fmt: skip
 COLLECTION = " (whole collection)"  # suffix of collection-level members in the mapping step
-SHAPE_FIELD = "shown at"
 _DATE_LIKE = ("as_of", "asof", "as of", "updated", "last_updated", "date", "valid", "time")
 
 
@@ -157,16 +156,9 @@ def _position(geom: object, file: str) -> tuple[float, float, str] | str:
             return "invalid geometry: coordinates are not numbers"
         return lon, lat, ""
     try:
-        shape = shapely.geometry.shape(geom)
-        if shape.is_empty:
-            return f"empty {kind} geometry"
-        if shape.geom_type in ("LineString", "MultiLineString"):
-            point, how = shape.interpolate(0.5, normalized=True), "its middle point"
-        else:
-            point, how = shape.representative_point(), "a point inside it"
+        return point_of(shapely.geometry.shape(geom), kind)
     except Exception:
         return f"invalid geometry: the {kind} coordinates cannot be read"
-    return float(point.x), float(point.y), f"{kind}, shown at {how}"
 
 
 def _cell(value: object) -> str:
@@ -235,7 +227,7 @@ def geojson_source(
     )  # fmt: skip
     table["_lat"], table["_lon"] = np.asarray(lats, float), np.asarray(lons, float)
     notes, geometry_note = [], None
-    drawn = _shape_counts(shapes, pre)
+    drawn = shape_counts(shapes, pre)
     if drawn:
         geometry_note = SHAPE_FIELD
         table[SHAPE_FIELD] = pd.Series(shapes, dtype=object).replace("", "its point")
@@ -248,10 +240,3 @@ def geojson_source(
         id_column=formats.pick(keys, formats.ID_COLUMNS),
         actor_columns=[k for k in keys if k.strip().lower() in formats.ACTOR_COLUMNS],
     )  # fmt: skip
-
-
-def _shape_counts(shapes: list[str], pre: dict[int, str]) -> str:
-    """``"2 Polygons and 1 LineString"`` for the features that are not points."""
-    kinds = Counter(s.split(",")[0] for i, s in enumerate(shapes) if s and i not in pre)
-    parts = [f"{n:,} {k}{'s' * (n != 1)}" for k, n in kinds.most_common()]
-    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import zipfile
@@ -65,42 +64,6 @@ def decode(data: bytes, file: str) -> tuple[str, str | None]:
     return text.lstrip("\ufeff"), note
 
 
-def _float_text(value: float) -> str:
-    if value.is_integer() and -1e15 < value < 1e15:
-        return str(int(value))  # a year or a count, not "2011.0"
-    return repr(value)
-
-
-def _datetime_text(value: dt.datetime) -> str:
-    return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-
-
-_BY_TYPE = {
-    float: _float_text, int: str, type(None): lambda _: "", dt.datetime: _datetime_text,
-    dt.date: dt.date.isoformat, dt.time: dt.time.isoformat,
-    bool: lambda v: "TRUE" if v else "FALSE",
-}  # fmt: skip
-
-
-def _text(value: object) -> str:
-    """A cell's cached value as text: whole numbers without ``.0``, dates as ISO."""
-    return _BY_TYPE.get(type(value), str)(value)
-
-
-def _as_text(cells: list[list]) -> list[list[str]]:
-    """A sheet's rows as text (``source_from_rows`` trims the sheet's empty right-hand cells).
-
-    The first rows are cut after their last value, so a title line above the header reads
-    as the short line it is.
-    """
-    get = _BY_TYPE.get
-    rows = [[v if v.__class__ is str else get(v.__class__, str)(v) for v in row] for row in cells]
-    for row in rows[:25]:
-        while row and row[-1] == "":
-            row.pop()
-    return rows
-
-
 def _column(letters: bytes) -> int:
     n = 0
     for ch in letters:
@@ -136,8 +99,8 @@ def _check_extent(zf: zipfile.ZipFile, file: str) -> None:
                                f"the limit of {MAX_XLSX_CELLS:,} cells", file=file)  # fmt: skip
 
 
-def xlsx_rows(data: bytes, file: str, sheet: str | None) -> tuple[list[list[str]], list[str], str]:
-    """Rows of one sheet as text, the workbook's sheet names and the sheet read.
+def xlsx_cells(data: bytes, file: str, sheet: str | None) -> tuple[list[list], list[str], str]:
+    """Cells of one sheet (a rectangle of cached values), the sheet names and the sheet read.
 
     Values are the cached results Excel stored; formulas are never evaluated (a formula
     with no cached value reads as empty). Without ``sheet``, the first sheet with any
@@ -184,5 +147,4 @@ def xlsx_rows(data: bytes, file: str, sheet: str | None) -> tuple[list[list[str]
     if cells and len(cells[0]) > MAX_COLUMNS:
         raise OverlayError(f"{len(cells[0]):,} columns, over the limit of {MAX_COLUMNS:,}",
                            file=file, sheets=sheets)  # fmt: skip
-    rows = _as_text(cells)
-    return rows, sheets, str(chosen or "")
+    return cells, sheets, str(chosen or "")

@@ -13,21 +13,20 @@ from geo.overlay import formats
 from geo.overlay.model import (
     MAX_COLUMNS,
     MAX_FEATURES,
-    MAX_FIELDS_SHOWN,
     PROGRESS_EVERY,
-    RESERVED,
     SAMPLES,
     ColumnMapping,
     OverlayError,
     Progress,
     Source,
 )
+from geo.overlay.roles import shown_fields, with_roles
+from geo.overlay.wkt import place_by_wkt
 
 DELIMITERS = ",;\t|"
 SKIP = "empty row"  # blank lines are skipped silently, not reported as rejections
 _DATA_CELL = re.compile(r"^[+-]?\d+\.\d+$|^\d{8}$|^\d{4}-\d{2}-\d{2}")
 _NUMERIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-_WKT_POINT = r"^\s*POINT\s*Z?\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)"
 
 
 def sniff_delimiter(text: str) -> str:
@@ -171,36 +170,26 @@ def _refuse_names_only(columns: list[str], samples: dict, file: str) -> None:
         )  # fmt: skip
 
 
-def source_from_rows(
-    rows: list[list[str]],
+def layout_of(
+    rows: list[list[str]], file: str, notes: list[str]
+) -> tuple[list[str], list[str] | None, int, bool]:
+    """Skip the preamble and read the header: (columns, HXL tags, first data row, headerless)."""
+    if not any(_filled(r) for r in rows):
+        raise OverlayError("the file has no events (no features or data rows)", file=file)
+    return _header(rows, _skip_preamble(rows, notes), file, notes)
+
+
+def roles_of(
+    columns: list[str],
+    tags: list[str] | None,
+    headerless: bool,
+    samples: dict[str, list[str]],
     file: str,
     mapping: ColumnMapping | None,
     notes: list[str],
-    *,
-    pad: bool = False,
-) -> Source:
-    """Find the header (skipping preamble and HXL rows) and the column roles of a table.
-
-    ``pad`` fills short rows with empty cells (a sheet's rows end at their last value);
-    otherwise a row whose field count differs from the header's is rejected as ragged.
-    """
-    if not any(_filled(r) for r in rows):
-        raise OverlayError("the file has no events (no features or data rows)", file=file)
-    start = _skip_preamble(rows, notes)
-    columns, tags, data, headerless = _header(rows, start, file, notes)
-    body = rows[data:]
-    if len(body) > MAX_FEATURES:
-        raise OverlayError(f"more than {MAX_FEATURES:,} rows (limit)", file=file)
+) -> tuple[ColumnMapping, formats.Layout | None]:
+    """The column mapping (given, recognised, or refused with the mapping step's data)."""
     width = len(columns)
-    if pad:  # a sheet: short rows end early, long ones may carry only empty cells
-        body = [r if len(r) == width else r + [""] * (width - len(r)) if len(r) < width
-                else r[:width] if not "".join(r[width:]).strip() else r for r in body]  # fmt: skip
-    trailing = sum(1 for r in body if len(r) == width + 1 and not r[-1].strip())
-    if trailing:
-        body = [r[:-1] if len(r) == width + 1 and not r[-1].strip() else r for r in body]
-        notes.append(f"Ignored the empty field after a trailing delimiter on {trailing:,} "
-                     f"row{'s' * (trailing != 1)}.")  # fmt: skip
-    samples = samples_of(columns, body)
     if headerless and mapping is None:
         raise OverlayError(
             f"the file has no header row ({width} columns): say which column holds what; "
@@ -217,6 +206,53 @@ def source_from_rows(
     check_mapping(mapping, columns, samples, file)
     if layout:
         notes.append(f"Recognised the file as {layout.name}.")
+    return mapping, layout
+
+
+def make_source(
+    table: pd.DataFrame,
+    pre: dict[int, str],
+    columns: list[str],
+    samples: dict[str, list[str]],
+    mapping: ColumnMapping,
+    layout: formats.Layout | None,
+    notes: list[str],
+) -> Source:
+    """A :class:`Source` for a table with header ``columns`` (it may hold only needed ones)."""
+    fields, note = shown_fields(columns, mapping, csv_layout=True), None
+    roles = with_roles(table, mapping)
+    if mapping.wkt and not (mapping.lat and mapping.lon):
+        roles, pre, fields, note = place_by_wkt(roles, mapping.wkt, pre, fields, notes)
+    return Source(
+        table=roles, pre=pre, mapping=mapping, columns=columns, samples=samples,
+        notes=notes, fields=fields, geometry_note=note,
+        layout_name=layout.name if layout else None, prefer=layout.prefer if layout else "dmy",
+        categories=layout.categories if layout else {},
+        id_column=formats.pick(columns, formats.ID_COLUMNS),
+        actor_columns=[c for c in columns if c.strip().lower() in formats.ACTOR_COLUMNS],
+    )  # fmt: skip
+
+
+def source_from_rows(
+    rows: list[list[str]], file: str, mapping: ColumnMapping | None, notes: list[str]
+) -> Source:
+    """Find the header (skipping preamble and HXL rows) and the column roles of CSV rows.
+
+    A row whose field count differs from the header's is rejected as ragged (a trailing
+    delimiter on every row is ignored). Sheets go through ``geo.overlay.sheet``.
+    """
+    columns, tags, data, headerless = layout_of(rows, file, notes)
+    body = rows[data:]
+    if len(body) > MAX_FEATURES:
+        raise OverlayError(f"more than {MAX_FEATURES:,} rows (limit)", file=file)
+    width = len(columns)
+    trailing = sum(1 for r in body if len(r) == width + 1 and not r[-1].strip())
+    if trailing:
+        body = [r[:-1] if len(r) == width + 1 and not r[-1].strip() else r for r in body]
+        notes.append(f"Ignored the empty field after a trailing delimiter on {trailing:,} "
+                     f"row{'s' * (trailing != 1)}.")  # fmt: skip
+    samples = samples_of(columns, body)
+    mapping, layout = roles_of(columns, tags, headerless, samples, file, mapping, notes)
     pre = {}
     for i, r in enumerate(body):
         if not "".join(r).strip():
@@ -226,14 +262,7 @@ def source_from_rows(
     blank = [""] * width
     table = pd.DataFrame([r if len(r) == width else blank for r in body] or None,
                          columns=columns, dtype=object)  # fmt: skip
-    return Source(
-        table=with_roles(table, mapping), pre=pre, mapping=mapping, columns=columns,
-        samples=samples, notes=notes, fields=shown_fields(columns, mapping, csv_layout=True),
-        layout_name=layout.name if layout else None, prefer=layout.prefer if layout else "dmy",
-        categories=layout.categories if layout else {},
-        id_column=formats.pick(columns, formats.ID_COLUMNS),
-        actor_columns=[c for c in columns if c.strip().lower() in formats.ACTOR_COLUMNS],
-    )  # fmt: skip
+    return make_source(table, pre, columns, samples, mapping, layout, notes)
 
 
 def check_mapping(mapping: ColumnMapping, columns: list[str], samples: dict, file: str) -> None:
@@ -249,42 +278,3 @@ def check_mapping(mapping: ColumnMapping, columns: list[str], samples: dict, fil
                           samples, file)  # fmt: skip
     if not (mapping.date or mapping.year):
         raise _no_mapping("the column mapping has no date or year column", columns, samples, file)
-
-
-def with_roles(table: pd.DataFrame, mapping: ColumnMapping, *, coords: bool = True) -> pd.DataFrame:
-    """Add ``_lat _lon _date _year _label _category`` columns for validation."""
-    empty = pd.Series("", index=table.index, dtype=object)
-
-    def col(name: str | None) -> pd.Series:
-        return table[name].astype(object) if name and name in table else empty
-
-    roles = {"_date": col(mapping.date), "_year": col(mapping.year),
-             "_label": col(mapping.label), "_category": col(mapping.category)}  # fmt: skip
-    if coords and mapping.lat and mapping.lon:
-        roles |= {"_lat": col(mapping.lat), "_lon": col(mapping.lon)}
-    elif coords:
-        xy = col(mapping.wkt).astype(str).str.extract(_WKT_POINT, flags=re.IGNORECASE)
-        roles |= {"_lat": xy[1].fillna(""), "_lon": xy[0].fillna("")}
-    return table.assign(**roles)
-
-
-def shown_fields(
-    keys: list[str], mapping: ColumnMapping, csv_layout: bool
-) -> list[tuple[str, str]]:
-    """(source column, name in events) for the first fields worth showing, plus actors."""
-    skip = {mapping.lat, mapping.lon} if csv_layout else set()
-    roles = {"date": mapping.date, "year": mapping.year, "label": mapping.label,
-             "category": mapping.category, "lat": mapping.lat, "lon": mapping.lon}  # fmt: skip
-    out = []
-    for key in keys:
-        if key in skip:
-            continue
-        actor = key.strip().lower() in formats.ACTOR_COLUMNS
-        if len(out) >= MAX_FIELDS_SHOWN and not actor:
-            continue
-        if key in RESERVED:
-            if roles.get(key) != key:
-                out.append((key, f"{key} (field)"))
-        else:
-            out.append((key, key))
-    return out
