@@ -21,11 +21,13 @@ from geo.overlay import (
     outside_years,
     summary_line,
 )
+from geo.overlay.wkt import looks_like_wkt
 from geo.text import escape_markdown as md
 from geo.timeline import FIRST_YEAR, LAST_YEAR
 
 MAX_OVERLAYS = 6
 ORDER_WORDS = {"dmy": "day-first", "mdy": "month-first"}
+COORDINATE_CHOICES = ("Latitude and longitude columns", "Coordinates as WKT")
 
 
 def _load(
@@ -104,10 +106,23 @@ def _mapping_step() -> None:
     guess = pending["suggested"] or ColumnMapping()
     label = _option(pending["samples"])
     optional = [None, *cols]
+    geojson = pending["data"].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    as_wkt = False
+    if not geojson:  # outside the form, so the choice redraws the fields below at once
+        how = st.radio("Coordinates", COORDINATE_CHOICES, horizontal=True,
+                       key=f"overlay_coords:{name}:{len(pending['data'])}",
+                       index=int(bool(guess.wkt and not guess.lat)))  # fmt: skip
+        as_wkt = how == COORDINATE_CHOICES[1]
     with st.form("overlay_mapping"):
         st.caption(f"Say which columns of {md(name)} hold what:")
-        if pending["data"].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":  # GeoJSON: positions
-            lat, lon = "latitude", "longitude"  # come from the geometries
+        wkt = None
+        if geojson:  # GeoJSON: positions come from the geometries
+            lat, lon = "latitude", "longitude"
+        elif as_wkt:
+            lat = lon = None
+            wkt = st.selectbox("WKT geometry (POINT (lon lat), or a shape shown at a point)",
+                               cols, index=_index(cols, guess.wkt or _wkt_column(pending)),
+                               format_func=label)  # fmt: skip
         else:
             lat = st.selectbox("Latitude", cols, index=_index(cols, guess.lat), format_func=label)
             lon = st.selectbox("Longitude", cols, index=_index(cols, guess.lon), format_func=label)
@@ -118,13 +133,20 @@ def _mapping_step() -> None:
         text = st.selectbox("Label", optional, format_func=label,
                             index=_index(optional, guess.label))  # fmt: skip
         chosen = ColumnMapping(lat=lat, lon=lon, date=date, year=year, label=text,
-                               category=guess.category)  # fmt: skip
+                               category=guess.category, wkt=wkt)  # fmt: skip
         year_col = pending.get("year_column")
         if st.form_submit_button("Load with this mapping"):
             _submit(pending, chosen)
         if year_col and st.form_submit_button(f"Use the year column ({year_col}) instead"):
             _submit(pending, ColumnMapping(lat=lat, lon=lon, year=year_col, label=text,
-                                           category=guess.category))  # fmt: skip
+                                           category=guess.category, wkt=wkt))  # fmt: skip
+
+
+def _wkt_column(pending: dict) -> str | None:
+    """The first column whose sample values all look like WKT geometries."""
+    samples = pending["samples"]
+    return next((c for c in pending["columns"]
+                 if samples.get(c) and all(map(looks_like_wkt, samples[c]))), None)  # fmt: skip
 
 
 def _submit(pending: dict, mapping: ColumnMapping) -> None:

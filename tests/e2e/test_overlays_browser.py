@@ -45,11 +45,34 @@ def acled_csv(rows_per_year: dict[int, int], *, text: str = "Battles") -> bytes:
     return out.getvalue().encode()
 
 
-def upload(pg, name: str, data: bytes) -> None:
+def attach(pg, name: str, data: bytes) -> None:
+    """Open "Your overlays" and put a file in its upload box."""
     pg.get_by_text("Your overlays").click()
     pg.locator("input[type=file]").set_input_files(
         {"name": name, "mimeType": "text/csv", "buffer": data}
     )
+
+
+def offer(pg, app_url: str, name: str, data: bytes, says: str) -> None:
+    """Open the 2011 map, upload a file the loader cannot place alone, wait for ``says``."""
+    pg.goto(f"{app_url}/?year=2011")
+    pg.get_by_text("Your overlays").wait_for(timeout=60000)
+    wait_idle(pg)
+    attach(pg, name, data)
+    pg.get_by_text(says, exact=False).wait_for(timeout=60000)
+    wait_idle(pg)
+
+
+def load_with_mapping(pg, name: str, n: int) -> int:
+    """Press "Load with this mapping", wait for ``n`` events of ``name``; return the map's."""
+    pg.get_by_role("button", name="Load with this mapping").click()
+    pg.get_by_text(f"{name}: {n} events loaded, 0 rejected").wait_for(timeout=60000)
+    wait_idle(pg)
+    return wait_clustered(pg, n)
+
+
+def upload(pg, name: str, data: bytes) -> None:
+    attach(pg, name, data)
     pg.get_by_text("events loaded").wait_for(timeout=60000)
     wait_idle(pg)
 
@@ -157,15 +180,7 @@ def choose(pg, label: str, option: str) -> None:
 
 
 def test_mapping_step_loads_a_headerless_file(page, app_url: str) -> None:
-    page.goto(f"{app_url}/?year=2011")
-    page.get_by_text("Your overlays").wait_for(timeout=60000)
-    wait_idle(page)
-    page.get_by_text("Your overlays").click()
-    page.locator("input[type=file]").set_input_files(
-        {"name": "extract.csv", "mimeType": "text/csv", "buffer": headerless_csv(30, 2011)}
-    )
-    page.get_by_text("the file has no header row", exact=False).wait_for(timeout=60000)
-    wait_idle(page)
+    offer(page, app_url, "extract.csv", headerless_csv(30, 2011), "the file has no header row")
     latitude = page.get_by_role("combobox", name="Latitude", exact=True)
     assert latitude.input_value() == "column 4 (e.g. 33.5, 33.6, 33.7)"  # guessed, with samples
     choose(page, "Label", "column 1 (e.g. PAK0")
@@ -176,10 +191,7 @@ def test_mapping_step_loads_a_headerless_file(page, app_url: str) -> None:
         .startswith("column 1 (e.g. PAK0")
     )
     shot(page, "overlay_mapping_headerless")
-    page.get_by_role("button", name="Load with this mapping").click()
-    page.get_by_text("extract.csv: 30 events loaded, 0 rejected").wait_for(timeout=60000)
-    wait_idle(page)
-    assert wait_clustered(page, 30) == 30
+    assert load_with_mapping(page, "extract.csv", 30) == 30
     assert page.get_by_text("the file has no header row", exact=False).count() == 0
 
 
