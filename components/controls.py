@@ -34,7 +34,10 @@ def _clear_window() -> None:
     for k in WINDOW_PARAMS:
         if k in st.query_params:
             del st.query_params[k]
-    st.session_state.pop("day_window", None)
+    # Only a typed one: popping the empty value made the next slider message "change" it,
+    # and its callback turned every second year step into a full run.
+    if st.session_state.get("day_window"):
+        del st.session_state["day_window"]
 
 
 def _step(delta: int) -> None:
