@@ -106,7 +106,14 @@
     if (inst.observer) inst.observer.disconnect();
     inst.thumb = thumb;
     if (!thumb) return;
-    inst.observer = new MutationObserver(function () { switchYear(inst); });
+    // Drawn in a task of its own, not in this microtask: the key press that moved the
+    // slider has already queued Streamlit's send of the new value (a 0 ms timer), so the
+    // server starts the page's rerun while the map draws, instead of after it.
+    inst.observer = new MutationObserver(function () {
+      if (inst.switchQueued) return;
+      inst.switchQueued = true;
+      setTimeout(function () { inst.switchQueued = false; switchYear(inst); }, 0);
+    });
     inst.observer.observe(thumb, {
       attributes: true, attributeFilter: ["aria-valuetext", "aria-valuenow", "value"],
     });

@@ -129,3 +129,24 @@ def test_a_key_that_matches_no_widget_leaves_the_map_on_the_rerun_year(page, sit
     move(thumb, 2011)
     page.wait_for_timeout(300)  # nothing is to happen; give a wrong follower time to act
     assert frame.locator(".leaflet-container").get_attribute("data-atlas-year") == "2012"
+
+
+def test_the_slider_value_goes_to_the_server_before_the_map_redraws(page, site) -> None:
+    # Streamlit's key press queues the send of the slider's new value (a 0 ms timer) and
+    # then moves the thumb. Redrawing the map inside that move held the send, and so the
+    # rest of the page's rerun, back by the whole draw.
+    frame, thumb = follow_page(page, site, "follow-order", {"key": "year"}, "Year")
+    frame.locator(".leaflet-container[data-atlas-year='2010'] path.atlas-status-open").wait_for()
+    thumb.evaluate(
+        """(el) => {
+          const stamp = () => document.querySelector("iframe").contentDocument
+            .querySelector(".atlas-stamp-title").textContent;
+          setTimeout(() => { window.stampAtSend = stamp(); }, 0);  // Streamlit's send
+          el.value = "2011"; el.setAttribute("value", "2011");
+          el.setAttribute("aria-valuetext", "2011");
+        }"""
+    )
+    frame.locator(".leaflet-container[data-atlas-year='2011'] path.atlas-status-closed").wait_for()
+    assert page.evaluate("window.stampAtSend") == "Atlas · 2010"
+    assert frame.locator(".atlas-stamp-title").inner_text() == "Atlas · 2011"
+    assert page.errors == []
