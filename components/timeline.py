@@ -140,20 +140,29 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 def timeline_data(ds: Dataset, view: View) -> dict[str, list[dict]]:
     """Return the chart's named datasets for a view: its window as the band, the selection."""
-    w = view.window
+    return _view_data(_static_rows(ds), view)
+
+
+def _static_rows(ds: Dataset) -> tuple[list[dict], pd.Series, pd.Series, list[dict]]:
+    """What the timeline shows whatever the view: event rows, their spans, the closures."""
     rows = _event_rows(ds.events)
-    start = ds.events.set_index("id")["start"].reindex(rows["id"]).to_numpy()
-    end = ds.events.set_index("id")["end"].reindex(rows["id"]).to_numpy()
+    by_id = ds.events.set_index("id")
+    start = by_id["start"].reindex(rows["id"]).to_numpy()
+    end = by_id["end"].reindex(rows["id"]).to_numpy()
+    return _records(rows.drop(columns=["year"])), start, end, _records(_period_rows(ds.periods))
+
+
+def _view_data(static: tuple, view: View) -> dict[str, list[dict]]:
+    # Only the highlight (in the window), the selection and the band depend on the view.
+    records, start, end, spans = static
+    w = view.window
     lo, hi = pd.Timestamp(w.start), pd.Timestamp(w.end)
     inside = (start <= hi) if view.mode == "cumulative" else (start <= hi) & (end >= lo)
-    rows["in_year"] = inside
-    rows["selected"] = rows["id"] == (view.selected or "")
+    selected = view.selected or ""
+    events = [{**r, "in_year": bool(i), "selected": r["id"] == selected}
+              for r, i in zip(records, inside, strict=True)]  # fmt: skip
     band = pd.DataFrame({"start": [lo], "end": [hi + pd.Timedelta(hours=23)]})
-    return {
-        EVENTS: _records(rows.drop(columns=["year"])),
-        BAND: _records(band),
-        SPANS: _records(_period_rows(ds.periods)),
-    }
+    return {EVENTS: events, BAND: _records(band), SPANS: spans}
 
 
 def event_timeline(ds: Dataset, view: View, *, key: str) -> None:
@@ -176,7 +185,13 @@ def _data(path: str, fingerprint: str, start: str, end: str, mode: str,
           selected: str | None) -> dict[str, list[dict]]:  # fmt: skip
     view = View(window=TimeWindow(date.fromisoformat(start), date.fromisoformat(end)),
                 mode=mode, selected=selected)  # fmt: skip
-    return timeline_data(load_dataset(), view)
+    return _view_data(_static(path, fingerprint), view)
+
+
+@st.cache_resource(show_spinner=False)
+def _static(path: str, fingerprint: str) -> tuple:
+    # The rows, dates and spans are the dataset's: built once, not once per window.
+    return _static_rows(load_dataset())
 
 
 def timeline_spec(ds: Dataset, view: View) -> dict:
