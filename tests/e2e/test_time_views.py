@@ -6,7 +6,7 @@ import pytest
 
 from geo.io import read_dataset
 from tests.conftest import scene_of
-from tests.e2e.conftest import MONTH_SLIDER, map_frame, shot, wait_idle
+from tests.e2e.conftest import MONTH_SLIDER, YEAR_SLIDER, map_frame, shot, wait_idle, wait_year
 
 pytestmark = pytest.mark.e2e
 DS = read_dataset()
@@ -115,3 +115,19 @@ def test_month_steps_with_the_keyboard(page, app_url: str) -> None:
     assert statuses(page) == ["closed", "open"]
     assert map_frame(page).locator("path.atlas-route-second").count() > 0
     shot(page, "month_2012-08")
+
+
+@pytest.mark.parametrize("query", ["date=2012-03-15", "year=2012&month=Mar"])
+def test_year_steps_let_go_of_a_finer_window_for_good(page, app_url: str, query: str) -> None:
+    """A typed day or a month gives way to the year slider, and stays gone on the next step
+    (the sidebar's boxes must not send the old choice back)."""
+    open_url(page, app_url, query)
+    assert heading(page).startswith(("15 Mar 2012:", "Mar 2012:"))
+    slider = page.locator(YEAR_SLIDER)
+    for year in (2013, 2014):
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        wait_year(page, year)
+        assert heading(page).startswith(f"{year}:")
+    assert "date=" not in page.url and "month=Mar" not in page.url
+    assert "Whole year" in page.locator(".st-key-month").inner_text()
