@@ -16,7 +16,12 @@ from components.deck_panel import deck_panel
 from components.event_list import event_card, event_list
 from components.export_panel import export_panel
 from components.map_notes import map_notes_panel
-from components.overlays import overlay_record_card, overlay_store, visible_overlays
+from components.overlays import (
+    overlay_record_card,
+    overlay_store,
+    upload_unread,
+    visible_overlays,
+)
 from components.place_search import found_place, place_search
 from components.timeline import event_timeline
 from geo.dates import format_event_dates
@@ -42,6 +47,8 @@ def _stale_selection(selected: str) -> None:
 @st.fragment(key="map_page")
 def map_page() -> None:
     """Everything that follows the time, mode and layers: a change reruns only this."""
+    if upload_unread():
+        st.rerun()  # a full run was cut short before the sidebar read the upload
     view = current_view().with_(place=found_place())
     entries = [e for e, _ in visible_overlays(view.year, view.mode)]
     scene = scene_for(view, overlay_inputs(entries))

@@ -38,8 +38,13 @@ def _load(
     sheet: str | None = None,
     date_order: str | None = None,
     replace: str | None = None,
+    file_id: str | None = None,
 ) -> bool:
-    """Load an upload (or re-read one); report it, or keep it pending for the mapping step."""
+    """Load an upload (or re-read one); report it, or keep it pending for the mapping step.
+
+    ``file_id`` marks the upload as read only once its outcome is stored: a rerun that
+    interrupts the reading (another widget's message) then reads it again, never drops it.
+    """
     bar = st.progress(0.0, text=f"Reading {name}…")
 
     def progress(done: int, total: int) -> None:
@@ -49,7 +54,6 @@ def _load(
         overlay = load_overlay(data, name, mapping=mapping, progress=progress, sheet=sheet,
                                date_order=date_order)  # fmt: skip
     except OverlayError as exc:
-        bar.empty()
         st.session_state.overlay_error = str(exc)
         if exc.columns or len(exc.sheets) > 1:
             st.session_state.overlay_pending = {
@@ -57,8 +61,10 @@ def _load(
                 "samples": exc.samples, "suggested": exc.suggested, "sheets": exc.sheets,
                 "sheet": exc.sheet, "year_column": exc.year_column, "replace": replace,
             }  # fmt: skip
+        if file_id:
+            st.session_state.overlay_last = file_id
+        bar.empty()
         return False
-    bar.empty()
     for stale in ("overlay_pending", "overlay_error"):
         st.session_state.pop(stale, None)
     entry = add_overlay(overlay, replace)
@@ -69,6 +75,9 @@ def _load(
                    "date_order": overlay.date_reading.order if overlay.date_reading else None}
         if reread else None,
     }  # fmt: skip
+    if file_id:
+        st.session_state.overlay_last = file_id
+    bar.empty()
     span = overlay_year_span()
     if span and span[1] > LAST_YEAR:
         # The sidebar's year slider was drawn before this upload was read: a full rerun
@@ -205,13 +214,13 @@ def overlay_panel() -> None:
         st.session_state.pop("overlay_error", None)  # the analyst cleared the upload box:
         st.session_state.pop("overlay_pending", None)  # so go its error and mapping step
     elif upload is not None and st.session_state.get("overlay_last") != upload.file_id:
-        st.session_state.overlay_last = upload.file_id
         st.session_state.pop("overlay_pending", None)
         if len(overlay_store()) >= MAX_OVERLAYS:
             full = f"At most {MAX_OVERLAYS} overlays at once: remove one first."
             st.session_state.overlay_error = full
+            st.session_state.overlay_last = upload.file_id
         else:
-            _load(upload.getvalue(), upload.name, None)
+            _load(upload.getvalue(), upload.name, None, file_id=upload.file_id)
     error = st.session_state.get("overlay_error")
     if error:
         st.error(md(error), icon=":material/error:")
@@ -219,6 +228,17 @@ def overlay_panel() -> None:
     _report()
     for entry in list(overlay_store().values()):
         _overlay_row(entry)
+
+
+def upload_unread() -> bool:
+    """Whether the upload box holds a file no full run has read yet.
+
+    A run reading it can be cut short by another widget's message; when what follows is
+    only a fragment's rerun, the fragment asks for a full one (``st.rerun()``), so the file
+    is read and reported without the analyst doing anything else.
+    """
+    upload = st.session_state.get("overlay_upload")
+    return upload is not None and st.session_state.get("overlay_last") != upload.file_id
 
 
 def _overlay_row(entry: OverlayEntry) -> None:
