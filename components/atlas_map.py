@@ -51,7 +51,7 @@ def basemap_url() -> str:
 
 def _overlay_layers(view: View, entries: list[OverlayEntry], scene: Scene) -> list[OverlayLayer]:
     """Overlays by reference and slice for a whole year; inline for a finer window."""
-    from components.overlay_layer import overlay_payload
+    from render.overlay_layer import overlay_payload
 
     by_key = {o.key: o for o in scene.overlays}
     year_window = view.window.granularity == "year"

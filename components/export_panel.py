@@ -6,20 +6,14 @@ import streamlit as st
 
 from components.atlas_map import overlay_inputs
 from components.data import data_dir, scene_for
-from components.export_worker import (
-    ExportFile,
-    ExportJob,
-    build_files,
-    prepare_in_worker,
-    warm_pool,
-    worker_count,
-)
-from components.export_worker import html_file as _html_file
+from components.export_worker import ExportJob, prepare_in_worker, warm_pool, worker_count
 from components.overlays import OverlayEntry
 from geo.io import Dataset
 from geo.scene import Scene
 from geo.text import escape_markdown as md
 from geo.view import DEFAULT_TITLE, View
+from render.exports import ExportFile, build_files
+from render.exports import html_file as _html_file
 from render.html import export_html
 from render.sheet_spec import FORMATS, PRESETS
 

@@ -23,37 +23,24 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from geo.errors import AtlasDataError, ExportError, ViewDocError
+from geo.errors import AtlasDataError, ViewDocError
 from geo.io import Dataset, read_dataset
-from geo.scene import OverlayInput, Scene, build_scene, overlay_rows_in_window
+from geo.scene import OverlayInput, build_scene, overlay_rows_in_window
 from geo.view import View
 from geo.view_doc import view_from_doc, view_to_doc
-from render import extract
-from render.folium_map import OverlayLayer
-from render.html import export_html
+from render.exports import ExportFile, build_files
 from render.sheet_spec import FORMATS
 
 JOB_TIMEOUT_S = 180.0  # an A4 sheet at 300 dpi takes seconds; a stuck job must not hang a session
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _dataset: Dataset | None = None  # the worker's own copy, read once per worker process
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    """One prepared download."""
-
-    label: str
-    data: bytes
-    file_name: str
-    mime: str
 
 
 @dataclass(frozen=True)
@@ -99,51 +86,6 @@ class ExportJob:
         """Return the job for a view and this session's overlays."""
         rows = tuple(OverlayRows.of(o, view) for o in overlays)
         return cls(str(ds_dir), ds.fingerprint, view_to_doc(view), rows, fmt, size, url)
-
-
-def html_file(scene: Scene, render_html: Callable[..., bytes] = export_html) -> bytes:
-    """Return the self-contained HTML map of a scene, its overlays inlined."""
-    from components.overlay_layer import overlay_payload
-
-    layers = [OverlayLayer(o.name, o.key, str, None,
-                           partial(overlay_payload, o.rows, key=o.key, name=o.name, color=o.color))
-              for o in scene.overlays]  # fmt: skip
-    return render_html(scene, layers)
-
-
-def build_files(ds: Dataset, scene: Scene, *, fmt: str, size: str, url: str,
-                html: Callable[[Scene], bytes] = html_file,
-                ) -> tuple[list[ExportFile], list[str]]:  # fmt: skip
-    """Render every product of one scene; return the files and a message for each failure."""
-    view = scene.view
-    stem = f"nato-pakistan-atlas_{view.window.start.isoformat()}_{view.window.end.isoformat()}"
-    stem += f"_{view.mode}"
-
-    def sheet() -> bytes:
-        from render.sheet import render_sheet  # matplotlib loads on the first export, not at start
-
-        return render_sheet(scene, fmt=fmt, size=size, reopen_url=url)
-
-    feats = extract.extract_features(scene)
-    meta = extract.extract_metadata(ds, scene, url)
-    jobs: list[tuple[str, Callable[[], bytes], str, str]] = [
-        (f"Sheet {fmt.upper()}", sheet, f"{stem}_{size}.{fmt}", FORMATS[fmt]),
-        ("HTML map", lambda: html(scene), f"{stem}.html", "text/html"),
-        ("GeoJSON", lambda: extract.to_geojson(feats, metadata=meta), f"{stem}.geojson",
-         "application/geo+json"),
-        ("CSV", lambda: extract.to_csv(feats), f"{stem}.csv", "text/csv"),
-    ]  # fmt: skip
-    files, errors = [], []
-    for label, make, name, mime in jobs:
-        try:
-            files.append(ExportFile(label, make(), name, mime))
-        except ExportError as exc:
-            errors.append(f"{label}: {exc}")
-        except OSError as exc:  # e.g. a full disk or an unwritable temporary folder
-            errors.append(f"{label} could not be written: {exc.strerror or exc}.")
-        except MemoryError:
-            errors.append(f"{label}: not enough memory to build it; try a smaller size.")
-    return files, errors
 
 
 def run_job(job: ExportJob) -> tuple[list[ExportFile], list[str]]:

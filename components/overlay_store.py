@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.overlay_layer import overlay_payload
 from geo.overlay import Overlay, period_bounds, year_span
+from render.overlay_layer import overlay_payload
 
 # Paul Tol's "muted" scheme: colour-blind safe and distinct from the Okabe–Ito event colours.
 OVERLAY_COLORS = ("#332288", "#117733", "#882255", "#44AA99", "#999933", "#AA4499")

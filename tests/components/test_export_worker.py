@@ -13,6 +13,7 @@ from geo.scene import OverlayInput, build_scene
 from geo.view import TimeWindow, View
 from geo.view_doc import view_to_doc
 from geo.viewstate import MapExtent
+from render.exports import build_files
 
 DS = read_dataset()
 URL = "http://127.0.0.1:8501/?year=2011"
@@ -33,7 +34,7 @@ def job(view: View = VIEW, **kw: object) -> worker.ExportJob:
 
 def in_process(view: View = VIEW, fmt: str = "png") -> dict[str, bytes]:
     scene = build_scene(DS, view, [OVERLAY])
-    files, errors = worker.build_files(DS, scene, fmt=fmt, size="1920x1080", url=URL)
+    files, errors = build_files(DS, scene, fmt=fmt, size="1920x1080", url=URL)
     assert errors == []
     return {f.file_name: f.data for f in files}
 

@@ -7,7 +7,6 @@ import folium
 import pandas as pd
 import pytest
 
-from components.overlay_layer import LABEL_CHARS, overlay_feature_group
 from geo.overlay import load_overlay, overlay_in_year
 from render.assets import (
     ATLAS_CSS,
@@ -18,6 +17,7 @@ from render.assets import (
     LEAFLET_JS,
     inline_assets_for_export,
 )
+from render.overlay_layer import LABEL_CHARS, overlay_feature_group
 
 ROOT = Path(__file__).resolve().parents[2]
 
