@@ -8,6 +8,8 @@ carry the revision the editor read, and a stale one is refused (``StaleViewError
 
 import json
 import re
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +28,30 @@ from store.models import NAME_MAX, NOTE_MAX, SavedViewRow
 T = SavedViewRow.__table__
 PG_LOCK_KEY = 0x41544C53  # "ATLS": one advisory lock for all writes to the store
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SQLITE_WAIT_S = 30.0  # how long a SQLite write (or the switch to WAL) waits for another
+
+
+def use_wal(dbapi_conn: Any, budget_s: float = SQLITE_WAIT_S) -> None:
+    """Put a SQLite database in WAL mode, waiting for replicas that open it at the same time.
+
+    WAL is a property of the file, so once any connection has switched it there is nothing
+    to do. The switch itself needs the file to itself, and SQLite does not run its busy
+    handler for it: two replicas opening a new database at once could fail at once with
+    "database is locked". So the switch is retried with backoff within ``budget_s``.
+    """
+    deadline = time.monotonic() + budget_s
+    pause = 0.01
+    while True:
+        try:
+            mode = dbapi_conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                dbapi_conn.execute("PRAGMA journal_mode=WAL")  # ":memory:" stays "memory"
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 @dataclass(frozen=True)
@@ -74,13 +100,13 @@ class ViewStore:
             return create_engine(self.url, pool_pre_ping=True, connect_args={"connect_timeout": 5},
                                  **kw)  # fmt: skip
         engine = create_engine(
-            self.url, connect_args={"timeout": 30, "check_same_thread": False}, **kw
+            self.url, connect_args={"timeout": SQLITE_WAIT_S, "check_same_thread": False}, **kw
         )
 
         @event.listens_for(engine, "connect")
         def _connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself, below
-            dbapi_conn.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a save
+            use_wal(dbapi_conn)  # readers do not wait for a save
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
