@@ -10,7 +10,7 @@ from components.served import publisher, static_url
 from geo.scene import OverlayInput, Scene
 from geo.text import json_for_script
 from geo.timeline import FIRST_YEAR, LAST_YEAR
-from geo.view import TimeWindow, View
+from geo.view import DEFAULT_YEAR, TimeWindow, View
 from geo.viewstate import parse_view
 from render.assets import STATIC, STATIC_URL
 from render.basemap import publish_basemap
@@ -89,14 +89,23 @@ def _manifest(view: View, entries: list[OverlayEntry], current: Scene | None = N
 
     The other years are built without the selection and the found place (an event picked
     in one year is not drawn in the others), so a pick does not rebuild 22 scenes; the
-    view's own year comes from ``current``, the scene actually drawn.
+    view's own year comes from ``current``, the scene actually drawn, when it differs from
+    the plain one (a selection, a found place, a year only an overlay reaches).
+
+    Without such a difference the manifest is the same for every year of the mode, layers
+    and overlays: ``year`` is then the slider's default, which the map shows only if it
+    finds neither the slider nor a ``year=`` in the page's URL.
     """
     plain = view.with_(window=TimeWindow.of_year(FIRST_YEAR), extent=None, selected=None,
                        place=None)  # fmt: skip
     cached = _year_manifest(str(data_dir()), load_dataset().fingerprint, plain.content_key(),
                             plain)  # fmt: skip
     own = None
-    if current is not None and current.view.window.granularity == "year":
+    if (
+        current is not None
+        and current.view.window.granularity == "year"
+        and not _neutral(view, cached)
+    ):
         # the drawn year's own stamp, its legend inline (one legend among 22)
         own = {"stamp": stamp_payload(current), "layers": layer_refs(current)}
     years = {}
@@ -113,8 +122,29 @@ def _manifest(view: View, entries: list[OverlayEntry], current: Scene | None = N
         ]}  # fmt: skip
         years[y] = {"stamp": stamp, "layers": entry["layers"],
                     "overlays": {k: list(b) for k, b in bounds.items()}}  # fmt: skip
-    return {"slider": {"key": SLIDER_KEY}, "year": view.year, "years": years,
-            "legends": cached["legends"]}  # fmt: skip
+    return {"slider": {"key": SLIDER_KEY}, "year": view.year if own else DEFAULT_YEAR,
+            "years": years, "legends": cached["legends"]}  # fmt: skip
+
+
+def _neutral(view: View, cached: dict) -> bool:
+    """Whether the plain manifest already holds ``view``'s own year as drawn."""
+    return view.selected is None and view.place is None and str(view.year) in cached["years"]
+
+
+def following_view(view: View) -> View:
+    """The view a following map's arguments are built from: the same for every year.
+
+    The map shows the slider's year from the manifest, so naming the rerun's year in its
+    arguments only made them differ: streamlit-folium then removed and re-ran every layer
+    of the map on each step, after the map had already drawn the year, and the arguments
+    (about 55 KB) were sent again. With a selection or a found place the view's own year
+    is drawn (see ``_manifest``).
+    """
+    if view.selected is not None or view.place is not None:
+        return view
+    if not FIRST_YEAR <= view.year <= LAST_YEAR:
+        return view
+    return view.with_(window=TimeWindow.of_year(DEFAULT_YEAR))
 
 
 def warm_manifest(view: View) -> None:
@@ -139,8 +169,12 @@ def atlas_map(
         st.session_state.map_center = (extent.lat, extent.lon) if extent else None
         st.session_state.map_zoom = extent.zoom if extent else None
     view = scene.view
-    base = scene_for(view)  # the cached scene without overlays: its layers are public files
     follow = follow_slider and view.window.granularity == "year"
+    base = scene_for(view)  # the cached scene without overlays: its layers are public files
+    manifest = _manifest(view, entries, base) if follow else None
+    if follow and (shown := following_view(view)) != view:
+        view, scene = shown, scene_for(shown, overlay_inputs(entries))
+        base = scene_for(shown)
     result = st_folium(
         build_base_map(basemap_url=basemap_url(), briefing=briefing),
         key=key,
@@ -148,7 +182,7 @@ def atlas_map(
         use_container_width=True,
         feature_group_to_add=layer_groups(
             scene, refs=layer_refs(base), overlays=_overlay_layers(view, entries, scene),
-            publish=publisher(key), manifest=_manifest(view, entries, base) if follow else None,
+            publish=publisher(key), manifest=manifest,
         ),
         layer_control=folium.LayerControl(collapsed=True),
         returned_objects=RETURNED,

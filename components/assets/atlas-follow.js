@@ -4,7 +4,11 @@
  * current mode, layers and selection; when the slider moves, the map switches to that year
  * at once (fetching what it has not seen), without waiting for the server's rerun, which
  * then finds it already drawn. If the slider cannot be found (another page layout), the map
- * shows the rerun's year.
+ * shows the page URL's year= (the slider is bound to it), else the manifest's year.
+ *
+ * The server keeps the manifest and the layers' arguments the same for every year of one
+ * mode and layer choice, so a step changes nothing streamlit-folium compares: it neither
+ * removes and re-runs the layers the map has already switched nor receives them again.
  *
  * The manifest names the slider by its widget key, {"slider": {"key": "year"}}: Streamlit
  * gives a keyed widget's container the class st-key-<key> in the page. The older form, the
@@ -49,9 +53,16 @@
     return parseInt(v, 10);
   }
 
+  function urlYear() {
+    try { return parseInt(new URLSearchParams(global.parent.location.search).get("year"), 10); }
+    catch (e) { return NaN; }  // not our page
+  }
+
   function followedYear(inst) {
-    var v = thumbValue(inst.thumb);
-    return inst.manifest.years[String(v)] ? v : inst.manifest.year;
+    var years = inst.manifest.years, v = thumbValue(inst.thumb);
+    if (years[String(v)]) return v;
+    var u = urlYear();
+    return years[String(u)] ? u : inst.manifest.year;
   }
 
   function specFor(key, spec, entry) {

@@ -16,6 +16,7 @@ from tests.e2e.conftest import (
     shot,
     wait_idle,
     wait_map_year,
+    wait_page_year,
     wait_year,
 )
 
@@ -240,3 +241,30 @@ def test_clicking_a_timeline_event_in_another_year_moves_slider_map_and_page(pag
     assert page.get_by_role("heading").first.inner_text().startswith("2001:")
     shot(page, "map_timeline_pick_2001")
     assert page.offsite == [] and page.errors == []
+
+
+def test_a_year_step_keeps_the_map_and_a_marker_of_the_new_year_selects(page, app_url) -> None:
+    # The map switches year by itself; the server's rerun then names the same layers, so
+    # streamlit-folium must neither tear the layers down nor build them again, and a click
+    # on a marker the map drew for the new year must still reach the server.
+    open_year(page, app_url, 2006)
+    frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    frame.evaluate("() => window.feature_group.forEach((g, i) => { g.__kept = i; })")
+    page.locator(YEAR_SLIDER).focus()
+    page.keyboard.press("ArrowRight")
+    wait_map_year(page, 2007)
+    wait_page_year(page, 2007)
+    wait_idle(page)
+    assert frame.evaluate("() => window.feature_group.every((g, i) => g.__kept === i)")
+    assert frame.evaluate("() => document.querySelectorAll('.leaflet-control-layers').length") == 1
+    marker = map_frame(page).locator(".atlas-event").first
+    assert map_frame(page).locator(".atlas-event").count() == located(2007)
+    title = marker.get_attribute("title")
+    marker.click()
+    page.wait_for_function(
+        "() => new URL(location.href).searchParams.get('event') !== null", timeout=30000
+    )
+    wait_idle(page)
+    checked = page.get_by_role("radiogroup", name="Events").locator("label:has(input:checked)")
+    assert title in checked.inner_text()
+    assert map_frame(page).locator(".atlas-selected").count() == 1

@@ -74,7 +74,7 @@ PARENT = """
 """
 
 
-def follow_page(page, site, name: str, slider: object, label: str):
+def follow_page(page, site, name: str, slider: object, label: str, query: str = ""):
     """A fake Streamlit page (a keyed slider, a decoy) around a map that follows it."""
     m = manifest(site, slider, 2012, {2010: "open", 2011: "closed", 2012: "blocked"})
     ref = m["years"]["2012"]["layers"]["routes"]
@@ -86,7 +86,8 @@ def follow_page(page, site, name: str, slider: object, label: str):
       Atlas.layer(group, {{key: "routes", fn: "lines", $ref: {ref!r}}});
     """.replace("True", "true")
     frame_url = site.page(f"{name}-map.html", '<div id="m" class="m"></div>', script=script)
-    page.goto(site.page(f"{name}.html", PARENT.format(label=label, frame=frame_url), atlas=False))
+    page.goto(site.page(f"{name}.html", PARENT.format(label=label, frame=frame_url), atlas=False)
+              + query)  # fmt: skip
     frame = page.frame_locator("iframe")
     return frame, page.locator(".st-key-year input")
 
@@ -129,6 +130,16 @@ def test_a_key_that_matches_no_widget_leaves_the_map_on_the_rerun_year(page, sit
     move(thumb, 2011)
     page.wait_for_timeout(300)  # nothing is to happen; give a wrong follower time to act
     assert frame.locator(".leaflet-container").get_attribute("data-atlas-year") == "2012"
+
+
+def test_without_its_slider_the_map_shows_the_year_in_the_page_url(page, site) -> None:
+    # The slider is bound to ?year=, so the page's URL names its year when the map cannot
+    # find the slider itself; the manifest's own year is the last resort.
+    frame, _ = follow_page(page, site, "follow-url", {"key": "no such key"}, "Year",
+                           query="?year=2011&mode=year")  # fmt: skip
+    frame.locator(".leaflet-container[data-atlas-year='2011'] path.atlas-status-closed").wait_for()
+    assert frame.locator(".leaflet-container").get_attribute("data-atlas-slider") == "missing"
+    assert frame.locator(".atlas-stamp-title").inner_text() == "Atlas · 2011"
 
 
 def test_the_slider_value_goes_to_the_server_before_the_map_redraws(page, site) -> None:
