@@ -119,6 +119,12 @@ def test_shared_url_reopens_year_mode_extent_and_selection(page, app_url: str) -
 
 def test_clicking_a_marker_selects_the_event_in_the_list(page, app_url: str) -> None:
     open_year(page, app_url, 2007)
+    click_first_marker_and_see_it_selected(page)
+    shot(page, "map_marker_selected_2007")
+
+
+def click_first_marker_and_see_it_selected(page) -> None:
+    """Click the map's first event marker: the URL, the list and the map all select it."""
     frame = map_frame(page)
     marker = frame.locator(".atlas-event").first
     title = marker.get_attribute("title")
@@ -130,7 +136,6 @@ def test_clicking_a_marker_selects_the_event_in_the_list(page, app_url: str) -> 
     checked = page.get_by_role("radiogroup", name="Events").locator("label:has(input:checked)")
     assert title in checked.inner_text()
     assert frame.locator(".atlas-selected").count() == 1
-    shot(page, "map_marker_selected_2007")
 
 
 def test_quiet_year_says_so_and_still_shows_routes(page, app_url: str) -> None:
@@ -257,14 +262,5 @@ def test_a_year_step_keeps_the_map_and_a_marker_of_the_new_year_selects(page, ap
     wait_idle(page)
     assert frame.evaluate("() => window.feature_group.every((g, i) => g.__kept === i)")
     assert frame.evaluate("() => document.querySelectorAll('.leaflet-control-layers').length") == 1
-    marker = map_frame(page).locator(".atlas-event").first
     assert map_frame(page).locator(".atlas-event").count() == located(2007)
-    title = marker.get_attribute("title")
-    marker.click()
-    page.wait_for_function(
-        "() => new URL(location.href).searchParams.get('event') !== null", timeout=30000
-    )
-    wait_idle(page)
-    checked = page.get_by_role("radiogroup", name="Events").locator("label:has(input:checked)")
-    assert title in checked.inner_text()
-    assert map_frame(page).locator(".atlas-selected").count() == 1
+    click_first_marker_and_see_it_selected(page)
