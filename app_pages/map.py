@@ -14,7 +14,7 @@ from components.controls import (
 from components.data import load_dataset, scene_for
 from components.deck_panel import deck_panel
 from components.event_list import event_card, event_list
-from components.export_panel import export_panel
+from components.export_panel import export_panel, export_text
 from components.map_notes import map_notes_panel
 from components.overlays import (
     overlay_record_card,
@@ -66,10 +66,11 @@ def map_page() -> None:
         place_search(ds)
         clicked = atlas_map(scene, entries, key="atlas_map")
         export_panel(ds, view, entries)
+        title, banner = export_text()
         saved = view.with_(
             overlays=tuple(e.overlay.name for e in entries),
-            title=(st.session_state.get("export_title") or "").strip() or view.title,
-            banner=(st.session_state.get("export_banner") or "").strip(),
+            title=title or view.title,
+            banner=banner,
         )  # the export panel's title and banner go into a saved view too
         opened = deck_panel(saved, [e.overlay.name for e in overlay_store().values()])
         if opened is not None:

@@ -9,6 +9,7 @@ from components.atlas_map import overlay_inputs
 from components.data import load_dataset
 from components.export_panel import ExportFile, reopen_url
 from components.overlays import overlay_store
+from components.panels import open_panel
 from geo.errors import ExportError, ViewDocError
 from geo.text import escape_markdown as md
 from geo.view import View
@@ -109,9 +110,16 @@ def _opened(present: list[str]) -> View | None:
 
 
 def deck_panel(view: View, overlays_present: list[str]) -> View | None:
-    """Draw **Save view** and the **Briefing deck**; return a saved view the analyst opened."""
+    """Draw **Save view** and the **Briefing deck**; return a saved view the analyst opened.
+
+    Its contents (and the read of the saved views) run only while it is open.
+    """
     opened = _opened(overlays_present)
-    with st.expander("Briefing deck · saved views", icon=":material/slideshow:"):
+    panel = open_panel("Briefing deck · saved views", key="deck_panel_open",
+                       icon=":material/slideshow:")  # fmt: skip
+    if panel is None:
+        return opened
+    with panel:
         store = view_store()
         if isinstance(store, StoreError):
             st.warning(f"Saving views is off: {md(store)}", icon=":material/database_off:")

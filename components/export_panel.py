@@ -8,6 +8,7 @@ from components.atlas_map import overlay_inputs
 from components.data import data_dir, scene_for
 from components.export_worker import ExportJob, prepare_in_worker, warm_pool, worker_count
 from components.overlays import OverlayEntry
+from components.panels import keep, open_panel, seed, value
 from geo.io import Dataset
 from geo.scene import Scene
 from geo.text import escape_markdown as md
@@ -17,7 +18,14 @@ from render.exports import html_file as _html_file
 from render.html import export_html
 from render.sheet_spec import FORMATS, PRESETS
 
-__all__ = ["ExportFile", "export_panel", "html_file", "prepare_exports", "reopen_url"]
+__all__ = [
+    "ExportFile",
+    "export_panel",
+    "export_text",
+    "html_file",
+    "prepare_exports",
+    "reopen_url",
+]
 SIZE_LABELS = {"1920x1080": "1920 × 1080 px (16:9)", "2560x1440": "2560 × 1440 px (16:9)",
                "a4-300dpi": "A4 landscape, 300 dpi"}  # fmt: skip
 
@@ -53,19 +61,36 @@ def prepare_files(
 
 
 def export_panel(ds: Dataset, view: View, entries: list[OverlayEntry]) -> None:
-    """Draw the export panel under the map; files are made only when the analyst asks."""
+    """Draw the export panel under the map; files are made only when the analyst asks.
+
+    Its contents run only while it is open (``components.panels``).
+    """
     warm_pool()  # the worker starts with the first page drawn, not with the first export
-    with st.expander("Export this view", icon=":material/download:"):
+    panel = open_panel("Export this view", key="export_panel_open", icon=":material/download:")
+    if panel is None:
+        return
+    with panel:
         left, mid, right = st.columns([1.4, 1.2, 1])
-        title = left.text_input("Title", DEFAULT_TITLE, max_chars=120, key="export_title")
+        for k, default in (
+            ("export_title", DEFAULT_TITLE),
+            ("export_banner", ""),
+            ("export_fmt", "png"),
+            ("export_size", list(PRESETS)[2]),
+        ):
+            seed(k, default)
+        title = left.text_input("Title", max_chars=120, key="export_title", on_change=keep,
+                                args=("export_title",))  # fmt: skip
         banner = mid.text_input(
-            "Classification or caveat banner", "", max_chars=80, key="export_banner",
-            placeholder="e.g. UNCLASSIFIED (printed top and bottom)",
+            "Classification or caveat banner", max_chars=80, key="export_banner",
+            placeholder="e.g. UNCLASSIFIED (printed top and bottom)", on_change=keep,
+            args=("export_banner",),
         )  # fmt: skip
-        fmt = right.segmented_control("Sheet format", list(FORMATS), default="png",
-                                      format_func=str.upper, key="export_fmt")  # fmt: skip
-        size = right.selectbox("Sheet size", list(PRESETS), index=2,
-                               format_func=SIZE_LABELS.get, key="export_size")  # fmt: skip
+        fmt = right.segmented_control("Sheet format", list(FORMATS), format_func=str.upper,
+                                      key="export_fmt", on_change=keep,
+                                      args=("export_fmt",))  # fmt: skip
+        size = right.selectbox("Sheet size", list(PRESETS), format_func=SIZE_LABELS.get,
+                               key="export_size", on_change=keep,
+                               args=("export_size",))  # fmt: skip
         view = view.with_(title=title.strip() or DEFAULT_TITLE, banner=banner.strip(),
                           overlays=tuple(e.overlay.name for e in entries))  # fmt: skip
         rows = tuple((e.key, len(e.overlay.events)) for e in entries)
@@ -79,6 +104,12 @@ def export_panel(ds: Dataset, view: View, entries: list[OverlayEntry]) -> None:
             "Exports show the time window, mode, layers, overlays and map extent now on "
             "screen. CSV cells that a spreadsheet would run as formulas start with an apostrophe."
         )
+
+
+def export_text() -> tuple[str, str]:
+    """The title and banner typed in the panel, also while it is closed (saved views)."""
+    return (str(value("export_title", "") or "").strip(),
+            str(value("export_banner", "") or "").strip())  # fmt: skip
 
 
 def _downloads(ready: dict | None, key: tuple) -> None:

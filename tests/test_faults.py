@@ -88,7 +88,9 @@ def test_full_disk_during_export_gives_a_clear_message_and_the_session_goes_on(
     import PIL.Image
 
     monkeypatch.setenv("ATLAS_EXPORT_WORKERS", "0")  # the patches below reach this process only
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["export_panel_open"] = True  # the panel draws its contents while open
+    at.run()
     assert not at.exception
     with monkeypatch.context() as patch:
         # Every way the sheet reaches bytes (PNG through Pillow, PDF through matplotlib) fails.

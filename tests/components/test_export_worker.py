@@ -128,7 +128,9 @@ def test_the_panel_says_when_the_worker_died_and_the_next_try_gives_files(monkey
     from tests.conftest import ROOT
 
     monkeypatch.setenv("ATLAS_EXPORT_WORKERS", "1")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["export_panel_open"] = True  # the panel draws its contents while open
+    at.run()
     assert not at.exception
     with monkeypatch.context() as patch:
         patch.setattr(panel, "prepare_in_worker", partial(worker.prepare_in_worker, task=_die))

@@ -15,6 +15,7 @@ def _app() -> None:
 
     start = View(window=TimeWindow.of_year(2008), overlays=("Convoys",),
                  extent=MapExtent(33.9, 71.1, 8), title="Routes")  # fmt: skip
+    st.session_state.setdefault("deck_panel_open", True)  # its contents run while open
     view = st.session_state.get("current", start)
     got = deck_panel(view, st.session_state.get("present", []))
     if got is not None:
