@@ -82,7 +82,7 @@ def _set_value(ws: WidgetState, widget: Widget, value: object) -> None:
         ws.double_array_value.data.append(float(value))  # type: ignore[arg-type]
     elif widget.kind == "button":
         ws.trigger_value = bool(value)
-    elif widget.kind == "checkbox":
+    elif widget.kind in ("checkbox", "expander"):
         ws.bool_value = bool(value)
     elif widget.kind in ("radio", "selectbox", "text_input"):
         ws.string_value = str(value)
@@ -229,6 +229,8 @@ class Session:
                 fragment = fm.delta.fragment_id
                 if fm.delta.WhichOneof("type") == "new_element":
                     self._see(fm.delta.new_element, fragment, exceptions, drawn_now)
+                elif fm.delta.WhichOneof("type") == "add_block":
+                    self._see_block(fm.delta.add_block, fragment, drawn_now)
             elif kind == "script_finished":
                 statuses.append(fm.script_finished)
                 if fm.script_finished not in NORMAL_STATUSES:
@@ -242,6 +244,16 @@ class Session:
                     return RoundTrip(last_delta - t0, now - t0, len(statuses), deltas,
                                      statuses, exceptions)  # fmt: skip
         raise ProtocolError(f"one request set off more than {MAX_RUNS_PER_REQUEST} runs")
+
+    def _see_block(self, block, fragment: str, drawn: set[str]) -> None:
+        """An expander that tracks its state (``on_change``) is a widget: open or closed."""
+        if block.WhichOneof("type") != "expandable" or not block.expandable.id:
+            return
+        e = block.expandable
+        drawn.add(e.label)
+        self.widgets[e.label] = Widget(e.id, "expander", e.label, fragment, [])
+        if e.id not in self.states:
+            self.states[e.id] = WidgetState(id=e.id, bool_value=e.expanded)
 
     def _see(self, el, fragment: str, exceptions: list[str], drawn: set[str]) -> None:
         etype = el.WhichOneof("type")

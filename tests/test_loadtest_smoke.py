@@ -19,7 +19,7 @@ def _real(seconds: object) -> bool:
 def test_load_driver_measures_real_round_trips(tmp_path: Path) -> None:
     out = tmp_path / "load.json"
     cmd = [sys.executable, str(ROOT / "scripts" / "loadtest.py"), "--analysts", "3",
-           "--duration", "6", "--think", "0.4", "--mix", "select_event=1", "export=0.3",
+           "--duration", "6", "--think", "0.4", "--mix", "select_event=1", "export=1",
            "--only", "team", "sweep", "--rates", "2", "--step", "3", "--no-targets",
            "--out", str(out)]  # fmt: skip
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
@@ -33,6 +33,9 @@ def test_load_driver_measures_real_round_trips(tmp_path: Path) -> None:
     # every request sent came back as one counted round trip
     assert team["sent"] == team["actions"] == sum(s["n"] for k, s in kinds.items() if k != "open")
     assert kinds["year"]["n"] >= 1
+    # An export opens the export panel first (its contents are drawn only while open), then
+    # presses Prepare files: both happened, so the team scenario really exports.
+    assert kinds["export_panel"]["n"] >= 1 and kinds["export"]["n"] >= 1
     for s in kinds.values():
         assert _real(s["p50"]) and _real(s["max"]) and s["p50"] <= s["max"]
     # A year change is a full run that stops early for the fragment's rerun (2), then
