@@ -58,11 +58,15 @@
     catch (e) { return NaN; }  // not our page
   }
 
+  /* The slider's year; else the URL's; else (a year the manifest does not hold yet, such as
+   * an overlay's year after 2015, whose rerun brings it) the year on the map; else the
+   * manifest's own. */
   function followedYear(inst) {
     var years = inst.manifest.years, v = thumbValue(inst.thumb);
     if (years[String(v)]) return v;
     var u = urlYear();
-    return years[String(u)] ? u : inst.manifest.year;
+    if (years[String(u)]) return u;
+    return inst.year != null && years[String(inst.year)] ? inst.year : inst.manifest.year;
   }
 
   function specFor(key, spec, entry) {

@@ -132,6 +132,20 @@ def test_a_key_that_matches_no_widget_leaves_the_map_on_the_rerun_year(page, sit
     assert frame.locator(".leaflet-container").get_attribute("data-atlas-year") == "2012"
 
 
+def test_a_year_the_manifest_lacks_keeps_the_map_on_its_year(page, site) -> None:
+    # An overlay's year after 2015 widens the slider before a rerun brings that year's
+    # entry: the map stays where it is rather than jumping to the manifest's own year.
+    frame, thumb = follow_page(page, site, "follow-later", {"key": "year"}, "Year")
+    frame.locator(".leaflet-container[data-atlas-year='2010'] path.atlas-status-open").wait_for()
+    move(thumb, 2013)
+    page.wait_for_timeout(300)  # nothing is to happen; give a wrong follower time to act
+    assert frame.locator(".leaflet-container").get_attribute("data-atlas-year") == "2010"
+    assert frame.locator("path.atlas-status-open").count() == 1
+    move(thumb, 2011)
+    frame.locator(".leaflet-container[data-atlas-year='2011'] path.atlas-status-closed").wait_for()
+    assert page.errors == []
+
+
 def test_without_its_slider_the_map_shows_the_year_in_the_page_url(page, site) -> None:
     # The slider is bound to ?year=, so the page's URL names its year when the map cannot
     # find the slider itself; the manifest's own year is the last resort.
