@@ -21,7 +21,7 @@ from render.assets import (
     use_local_assets,
 )
 from render.basemap import basemap_layers
-from render.leaflet import scene_layers, stamp_payload
+from render.leaflet import scene_layer_fns, scene_layers, stamp_payload
 
 Publish = Callable[[str, str], str]  # (slot, JSON) → URL the map fetches (components.served)
 CENTER = (DEFAULT_EXTENT.lat, DEFAULT_EXTENT.lon)  # Karachi, both corridors, Kabul, Shamsi
@@ -202,10 +202,14 @@ def layer_groups(
         payload["manifest"] = manifest
     stamp.add_child(AtlasCall("stamp", payload, on_map=True))
     groups = [stamp]
-    for key, (fn, data) in scene_layers(scene).items():
+    if refs is None:
+        layers = {k: (fn, json_for_script(data)) for k, (fn, data) in scene_layers(scene).items()}
+    else:  # by reference: the payloads are the static files, nothing to build here
+        layers = {k: (fn, None) for k, fn in scene_layer_fns(scene).items()}
+    for key, (fn, body) in layers.items():
         group = folium.FeatureGroup(name=escape_text(LAYERS[key]))
-        if refs is None:
-            group.add_child(AtlasCall.inline(fn, json_for_script(data)))
+        if body is not None:
+            group.add_child(AtlasCall.inline(fn, body))
         else:
             group.add_child(AtlasCall("layer", {"key": key, "fn": fn, "$ref": refs[key]}))
         groups.append(group)

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from geo.io import read_dataset
+from geo.view import LAYERS
 from render.folium_map import build_base_map, layer_groups, standalone_map
 from render.leaflet import event_markers, place_markers, route_lines
 from render.popups import traced_id
@@ -91,3 +92,22 @@ def test_clicked_tooltip_traces_back_to_its_feature(tiny) -> None:
     tip = event_markers(scene_of(tiny, 2011, layers=["events"]))[0]["tooltip_html"]
     text = re.sub(r"<[^>]+>", "", tip)  # what the component returns: the tooltip's text
     assert traced_id(text) == ("event", "ev_2011a")
+
+
+def test_layers_by_reference_name_every_layer_and_build_no_payload(tiny, monkeypatch) -> None:
+    import render.leaflet as leaflet
+
+    scene = scene_of(tiny, 2011, layers=["uncertainty", "routes", "places", "events"])
+    inline = [(k, fn) for k, (fn, _) in leaflet.scene_layers(scene).items()]
+    assert list(leaflet.scene_layer_fns(scene).items()) == inline  # same keys, order, helpers
+
+    def boom(_scene):
+        raise AssertionError("a payload was built for a map that gets it by reference")
+
+    unbuilt = {k: (fn, boom) for k, (fn, _) in leaflet.LAYER_BUILDERS.items()}
+    monkeypatch.setattr(leaflet, "LAYER_BUILDERS", unbuilt)
+    refs = {k: f"/app/static/atlas/layers/{k}.json" for k, _ in inline}
+    groups = layer_groups(scene, refs=refs)
+    assert [g.layer_name for g in groups[1:]] == [LAYERS[k] for k, _ in inline]
+    html = "".join(c.payload for g in groups[1:] for c in g._children.values())
+    assert all(f'"$ref": "{url}"' in html or f'"$ref":"{url}"' in html for url in refs.values())
