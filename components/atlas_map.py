@@ -101,11 +101,7 @@ def _manifest(view: View, entries: list[OverlayEntry], current: Scene | None = N
     cached = _year_manifest(str(data_dir()), load_dataset().fingerprint, plain.content_key(),
                             plain)  # fmt: skip
     own = None
-    if (
-        current is not None
-        and current.view.window.granularity == "year"
-        and not _neutral(view, cached)
-    ):
+    if current is not None and current.view.window.granularity == "year" and not _plain(view):
         # the drawn year's own stamp, its legend inline (one legend among 22)
         own = {"stamp": stamp_payload(current), "layers": layer_refs(current)}
     years = {}
@@ -126,9 +122,9 @@ def _manifest(view: View, entries: list[OverlayEntry], current: Scene | None = N
             "years": years, "legends": cached["legends"]}  # fmt: skip
 
 
-def _neutral(view: View, cached: dict) -> bool:
-    """Whether the plain manifest already holds ``view``'s own year as drawn."""
-    return view.selected is None and view.place is None and str(view.year) in cached["years"]
+def _plain(view: View) -> bool:
+    """Whether the plain manifest (no selection, no found place, 1994–2015) holds ``view``."""
+    return view.selected is None and view.place is None and FIRST_YEAR <= view.year <= LAST_YEAR
 
 
 def following_view(view: View) -> View:
@@ -140,11 +136,7 @@ def following_view(view: View) -> View:
     (about 55 KB) were sent again. With a selection or a found place the view's own year
     is drawn (see ``_manifest``).
     """
-    if view.selected is not None or view.place is not None:
-        return view
-    if not FIRST_YEAR <= view.year <= LAST_YEAR:
-        return view
-    return view.with_(window=TimeWindow.of_year(DEFAULT_YEAR))
+    return view.with_(window=TimeWindow.of_year(DEFAULT_YEAR)) if _plain(view) else view
 
 
 def warm_manifest(view: View) -> None:
@@ -172,16 +164,19 @@ def atlas_map(
     follow = follow_slider and view.window.granularity == "year"
     base = scene_for(view)  # the cached scene without overlays: its layers are public files
     manifest = _manifest(view, entries, base) if follow else None
-    if follow and (shown := following_view(view)) != view:
-        view, scene = shown, scene_for(shown, overlay_inputs(entries))
-        base = scene_for(shown)
+    drawn, named = scene, view  # what the arguments name
+    if follow:
+        # The same arguments for every year: the manifest carries each year's stamp, layers
+        # and overlay slices, so the cached plain scene of the default year is all they need.
+        named = following_view(view)
+        drawn = base = scene_for(named)
     result = st_folium(
         build_base_map(basemap_url=basemap_url(), briefing=briefing),
         key=key,
         height=height,
         use_container_width=True,
         feature_group_to_add=layer_groups(
-            scene, refs=layer_refs(base), overlays=_overlay_layers(view, entries, scene),
+            drawn, refs=layer_refs(base), overlays=_overlay_layers(named, entries, scene),
             publish=publisher(key), manifest=manifest,
         ),
         layer_control=folium.LayerControl(collapsed=True),

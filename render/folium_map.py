@@ -202,14 +202,11 @@ def layer_groups(
         payload["manifest"] = manifest
     stamp.add_child(AtlasCall("stamp", payload, on_map=True))
     groups = [stamp]
-    if refs is None:
-        layers = {k: (fn, json_for_script(data)) for k, (fn, data) in scene_layers(scene).items()}
-    else:  # by reference: the payloads are the static files, nothing to build here
-        layers = {k: (fn, None) for k, fn in scene_layer_fns(scene).items()}
-    for key, (fn, body) in layers.items():
+    inline = scene_layers(scene) if refs is None else {}  # by reference: nothing to build
+    for key, fn in scene_layer_fns(scene).items():
         group = folium.FeatureGroup(name=escape_text(LAYERS[key]))
-        if body is not None:
-            group.add_child(AtlasCall.inline(fn, body))
+        if refs is None:
+            group.add_child(AtlasCall.inline(fn, json_for_script(inline[key][1])))
         else:
             group.add_child(AtlasCall("layer", {"key": key, "fn": fn, "$ref": refs[key]}))
         groups.append(group)
