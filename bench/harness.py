@@ -54,16 +54,37 @@ SHOWN_JS = """({kind, year, events, overlay}) => {
   if (overlay !== null && d.querySelectorAll("path.naive-ov").length !== overlay) return false;
   return now();
 }"""
-# The Atlas's map follows the slider in the browser; the rest of the page (summary, list,
-# timeline) follows the server's rerun. This is when the summary line shows ``year``.
+# The Atlas's map follows the slider in the browser; the rest of the page follows the
+# server's rerun. The page is whole when the summary line (the fragment's first element)
+# shows ``year`` and the timeline's caption (its last) names it: the first frame after both,
+# as PRESS_JS recorded them. ``step`` takes the later of this and the map. (It used to poll
+# from Python once the map was drawn, which added a round trip to a busy page.)
 PAGE_JS = """({year}) => {
-  const h = Array.from(document.querySelectorAll('[data-testid="stMain"] h4'));
-  return h.some(e => e.textContent.startsWith(year + ":"))
-    ? performance.timeOrigin + performance.now() : false;
+  const lines = window.__benchHeads || [];
+  const head = lines.find(([text]) => text.startsWith(year + ":"));
+  const tail = lines.find(([text]) => text.includes("· " + year + " highlighted"));
+  return head && tail ? Math.max(head[1], tail[1]) : false;
 }"""
-PRESS_JS = """addEventListener("keydown", () => {
-  window.__benchPress = performance.timeOrigin + performance.now();
-}, true);"""
+PRESS_JS = """(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  addEventListener("keydown", () => {
+    window.__benchPress = now();
+    window.__benchHeads = [];
+  }, true);
+  // Each new text of the main area's h4 lines and captions, stamped in the next animation
+  // frame (as the waits poll, so the Atlas's lines and the floor's text are timed alike).
+  const main = '[data-testid="stMain"] ';
+  const sel = main + "h4, " + main + '[data-testid="stCaptionContainer"]';
+  let seen = "";
+  new MutationObserver(() => {
+    const text = Array.from(document.querySelectorAll(sel), (h) => h.textContent).join("\\n");
+    if (text === seen) return;
+    seen = text;
+    requestAnimationFrame(() => {
+      for (const h of text.split("\\n")) (window.__benchHeads || []).push([h, now()]);
+    });
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();"""
 
 
 def stats(values: list[float]) -> dict:
@@ -216,7 +237,7 @@ def load_avg() -> list[float]:
 
 
 def wait_page(page, year: int, timeout: float):
-    """Wait (each animation frame) until the Atlas's summary line shows ``year``."""
+    """Wait (each animation frame) until the Atlas's summary and timeline caption show ``year``."""
     handle = page.wait_for_function(PAGE_JS, arg={"year": year}, polling="raf",
                                     timeout=timeout * 1000)  # fmt: skip
     return handle.json_value()

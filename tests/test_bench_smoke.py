@@ -35,6 +35,8 @@ def test_bench_smoke_writes_every_figure(tmp_path: Path) -> None:
         assert _positive(change["latency_s"]["p50"]) and _positive(change["script_s"]["p50"])
         assert _positive(change["ws_kb"]["p50"]) and change["runs_per_change"]["p50"] >= 1
     assert res["year_change"]["naive"]["http_kb"]["p50"] > 0  # the iframe reloads each change
+    atlas = res["year_change"]["atlas"]  # the whole page: the map, the summary, the timeline
+    assert atlas["page_latency_s"]["p50"] >= atlas["latency_s"]["p50"]
 
     overlay = res["overlays"]["1000"]
     for app in ("atlas", "naive"):
