@@ -1,7 +1,12 @@
 """The one st_folium call: base map mounted once, a scene's layers swapped in place."""
 
+import threading
+from collections.abc import Callable
+from typing import Any
+
 import folium
 import streamlit as st
+import streamlit_folium
 from streamlit_folium import st_folium
 
 from components.data import data_dir, load_dataset, scene_for
@@ -144,6 +149,44 @@ def warm_manifest(view: View) -> None:
     _manifest(view, [])
 
 
+# st_folium renders the folium figure to HTML and JavaScript, then hands the strings to its
+# component. The Atlas asks st_folium for those arguments (in this thread only) and caches
+# them; every other st_folium call, in any thread, draws as before.
+_CAPTURE = threading.local()
+_folium_component = getattr(streamlit_folium._component_func, "atlas_component",
+                            streamlit_folium._component_func)  # fmt: skip
+
+
+def _capture_or_draw(**kwargs: Any) -> Any:
+    box = getattr(_CAPTURE, "box", None)
+    if box is None:
+        return _folium_component(**kwargs)
+    box.update(kwargs)
+    return None
+
+
+_capture_or_draw.atlas_component = _folium_component  # type: ignore[attr-defined]
+streamlit_folium._component_func = _capture_or_draw  # (again, if this module is reloaded)
+
+
+def _folium_arguments(fig: folium.Map, **kwargs: Any) -> dict:
+    """Return the arguments ``st_folium(fig, **kwargs)`` gives its component, drawing nothing."""
+    _CAPTURE.box = box = {}
+    try:
+        st_folium(fig, **kwargs)
+    finally:
+        _CAPTURE.box = None
+    return box
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _cached_arguments(
+    path: str, fingerprint: str, view_key: tuple, shape: tuple, _build: Callable[[], dict]
+) -> dict:
+    # Shared by sessions and never changed: each call spreads it into a new dict.
+    return _build()
+
+
 def atlas_map(
     scene: Scene, entries: list[OverlayEntry], *, key: str, height: int = 700,
     follow_slider: bool = True, briefing: bool = False,
@@ -170,20 +213,33 @@ def atlas_map(
         # and overlay slices, so the cached plain scene of the default year is all they need.
         named = following_view(view)
         drawn = base = scene_for(named)
-    result = st_folium(
-        build_base_map(basemap_url=basemap_url(), briefing=briefing),
-        key=key,
-        height=height,
-        use_container_width=True,
-        feature_group_to_add=layer_groups(
-            drawn, refs=layer_refs(base), overlays=_overlay_layers(named, entries, scene),
-            publish=publisher(key), manifest=manifest,
-        ),
-        layer_control=folium.LayerControl(collapsed=True),
-        returned_objects=RETURNED,
-        center=st.session_state.map_center,
-        zoom=st.session_state.map_zoom,
-    )  # fmt: skip
+
+    def build() -> dict:
+        return _folium_arguments(
+            build_base_map(basemap_url=basemap_url(), briefing=briefing),
+            key=key,
+            height=height,
+            use_container_width=True,
+            feature_group_to_add=layer_groups(
+                drawn, refs=layer_refs(base), overlays=_overlay_layers(named, entries, scene),
+                publish=publisher(key), manifest=manifest,
+            ),
+            layer_control=folium.LayerControl(collapsed=True),
+            returned_objects=RETURNED,
+        )  # fmt: skip
+
+    # Without this session's overlays, the arguments follow from plain keys: the named view,
+    # the map's key, height and briefing mode. A following map names the same view every
+    # year, so a step reuses them instead of rendering the folium figure again (~10 ms).
+    shape = (key, height, briefing, follow)
+    fingerprint = load_dataset().fingerprint
+    args = (
+        _cached_arguments(str(data_dir()), fingerprint, named.content_key(), shape, build)
+        if not entries
+        else build()
+    )
+    where = {"center": st.session_state.map_center, "zoom": st.session_state.map_zoom}
+    result = _folium_component(**{**args, **where})
     count = (result or {}).get("last_object_clicked_count")
     seen_key = f"{key}_clicks_seen"
     if not count or count == st.session_state.get(seen_key):

@@ -71,13 +71,13 @@ def _default_view() -> None:
     """Build what the Map page's first run uses for the default view (geo.view.View())."""
     from components.atlas_map import basemap_url, layer_refs
     from components.data import load_dataset, scene_for
-    from components.timeline import timeline_spec
+    from components.timeline import drawn_spec
     from geo.view import View
     from render.folium_map import build_base_map
 
     view = View()
     layer_refs(scene_for(view))
-    timeline_spec(load_dataset(), view)
+    drawn_spec(load_dataset(), view)
     build_base_map(basemap_url=basemap_url()).get_root().render()  # folium's templates
 
 
@@ -96,20 +96,23 @@ def _basemap() -> None:
 
 
 def _years(mode: str, duty: float = 1.0) -> None:
-    """Every year's default scene in one mode, built and its layers published.
+    """Every year's default scene and timeline in one mode, built and the layers published.
 
     ``duty`` < 1 (in the background) sleeps after each scene so that building takes only
     that share of the time: the GIL is left to the sessions' runs (at 1.0 a first visit
     arriving during the background build took 2.0 s of server time instead of 0.5 s).
     """
     from components.atlas_map import layer_refs
-    from components.data import scene_for
+    from components.data import load_dataset, scene_for
+    from components.timeline import drawn_spec
     from geo.timeline import FIRST_YEAR, LAST_YEAR
     from geo.view import TimeWindow, View
 
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         t0 = time.perf_counter()
-        layer_refs(scene_for(View(window=TimeWindow.of_year(year), mode=mode)))
+        view = View(window=TimeWindow.of_year(year), mode=mode)
+        layer_refs(scene_for(view))
+        drawn_spec(load_dataset(), view)
         if duty < 1.0:
             time.sleep((time.perf_counter() - t0) * (1.0 - duty) / duty)
 
@@ -143,7 +146,7 @@ def _freeze() -> None:
 
 
 def warm_other_modes() -> threading.Thread:
-    """Build every year's scene in the other modes in a background thread (after serving).
+    """Build every year's scene and timeline in every mode in a background thread (serving).
 
     Paced (``BACKGROUND_DUTY``), one scene at a time, so a visitor's run is not held up;
     then freezes what was built out of the garbage collector's sight too.
@@ -154,9 +157,9 @@ def warm_other_modes() -> threading.Thread:
 
     def run() -> None:
         try:
-            for mode in MODES:
-                if mode != View().mode:
-                    _years(mode, duty=BACKGROUND_DUTY)
+            # The default mode first: its scenes are built, its years' timelines are not.
+            for mode in sorted(MODES, key=lambda m: m != View().mode):
+                _years(mode, duty=BACKGROUND_DUTY)
         except AtlasDataError:
             return  # the app's own page names the file (see warm_up)
         _freeze()

@@ -5,6 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.controls import WHOLE_YEAR
 from geo.io import read_dataset
 from geo.timeline import FIRST_YEAR, LAST_YEAR, events_in_year
 from tests.conftest import ROOT
@@ -168,3 +169,19 @@ def test_a_selection_outside_the_view_is_named_not_shown() -> None:
     assert "24 killed" not in texts  # no card of a 2011 event on the 2008 map
     assert any("not in this view" in c.value for c in app.caption)
     assert any(b.label == "Go to 2011" for b in app.button)
+
+
+def test_each_month_gets_its_own_map_and_the_whole_year_its_shared_one() -> None:
+    # The map's arguments are cached on the view they name: a month must never be drawn
+    # with the year's layers or another month's, and the whole year gets the shared ones.
+    app = _fresh(year="2012")
+    year_args = map_args(app)
+    for month, other in (("Mar", "Aug"), ("Aug", "Mar")):
+        app.sidebar.select_slider(key="month").set_value(month).run()
+        app.run()
+        drawn = map_args(app)["feature_group"]
+        assert f"{month} 2012" in drawn and f"{other} 2012" not in drawn
+    app.sidebar.select_slider(key="month").set_value(WHOLE_YEAR).run()
+    app.run()
+    assert summary(app).startswith("#### 2012: ")
+    assert map_args(app) == year_args
