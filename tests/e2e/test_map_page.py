@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from geo.io import read_dataset
@@ -135,7 +136,9 @@ def click_first_marker_and_see_it_selected(page) -> None:
     wait_idle(page)
     checked = page.get_by_role("radiogroup", name="Events").locator("label:has(input:checked)")
     assert title in checked.inner_text()
-    assert frame.locator(".atlas-selected").count() == 1
+    # The map marks the selection when the rerun's arguments reach the iframe, which can
+    # be a frame after the script run ends: wait for it rather than count at once.
+    expect(frame.locator(".atlas-selected")).to_have_count(1, timeout=30000)
 
 
 def test_quiet_year_says_so_and_still_shows_routes(page, app_url: str) -> None:
@@ -179,7 +182,7 @@ def test_choosing_an_event_in_the_list_centres_the_map_and_shows_its_card(
         "() => [window.map.getCenter().lat, window.map.getCenter().lng]"
     )
     assert abs(lat - event.geometry.y) < 0.05 and abs(lon - event.geometry.x) < 0.05
-    assert map_frame(page).locator(".atlas-selected").count() == 1
+    expect(map_frame(page).locator(".atlas-selected")).to_have_count(1, timeout=30000)
     assert page.get_by_text("Sources").first.is_visible()
     shot(page, "map_list_selection_centres_2008")
 
@@ -241,7 +244,7 @@ def test_clicking_a_timeline_event_in_another_year_moves_slider_map_and_page(pag
     assert re.search(r"[?&]year=2001\b", page.url)
     assert page.locator(YEAR_SLIDER).input_value() == "2001"
     frame = map_frame(page)
-    assert frame.locator(".atlas-event.atlas-selected").count() == 1
+    expect(frame.locator(".atlas-event.atlas-selected")).to_have_count(1, timeout=30000)
     assert "Shamsi" in frame.locator(".atlas-event.atlas-selected").get_attribute("title")
     assert page.get_by_role("heading").first.inner_text().startswith("2001:")
     shot(page, "map_timeline_pick_2001")
