@@ -5,6 +5,7 @@ import gc
 import importlib
 import json
 import os
+import socket
 import sys
 import threading
 import time
@@ -145,6 +146,36 @@ def _freeze() -> None:
     gc.freeze()
 
 
+def nodelay_listeners() -> int:
+    """Set TCP_NODELAY on this process's listening TCP sockets; return how many.
+
+    Streamlit 1.67 binds its server socket itself with ``socket.socket(family)``, protocol
+    0, and asyncio sets TCP_NODELAY on a connection only when the socket's protocol is
+    IPPROTO_TCP. So every connection kept Nagle's algorithm: a response written in two
+    parts (headers, then body) waited for the browser's delayed ACK, 40 ms, on every
+    request after a connection's first: the page's ≈ 60 lazy chunks, the map's files and
+    the layers' JSON. Linux copies the option from a listening socket to the connections
+    it accepts, so setting it once on the listener, before the first visitor, is enough.
+    """
+    fds = "/proc/self/fd"
+    count = 0
+    for name in sorted(os.listdir(fds)) if os.path.isdir(fds) else []:
+        try:
+            sock = socket.socket(fileno=os.dup(int(name)))  # a second handle on the socket
+        except OSError:
+            continue  # not a socket (or already closed)
+        with sock:
+            try:
+                if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.getsockopt(
+                    socket.SOL_SOCKET, socket.SO_ACCEPTCONN
+                ):
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                    count += 1
+            except OSError:
+                continue
+    return count
+
+
 def warm_other_modes() -> threading.Thread:
     """Build every year's scene and timeline in every mode in a background thread (serving).
 
@@ -172,7 +203,8 @@ def warm_other_modes() -> threading.Thread:
 def warm_up() -> dict[str, float]:
     """Do once per process what the first visitor would otherwise wait for.
 
-    Returns seconds per step and ``total_s``. A bundled data file that cannot be read is
+    Returns seconds per step and ``total_s``. It first sets TCP_NODELAY on the server's
+    socket (``nodelay_listeners``). A bundled data file that cannot be read is
     not fatal here: the step stops, the server starts, and the app's first run shows the
     page that names the file (``app.py``). The figures are also written as JSON to the
     path in ``ATLAS_WARMUP_MARKER``, if set (tests read it).
@@ -183,6 +215,7 @@ def warm_up() -> dict[str, float]:
     from geo.errors import AtlasDataError
 
     harden_gdal_environment()  # before anything imports pyogrio, as app.py does
+    nodelay = nodelay_listeners()  # the server's socket is bound; nobody is served yet
     from components.export_worker import warm_pool
 
     warm_pool()  # the export worker starts and imports on the other core meanwhile
@@ -199,7 +232,7 @@ def warm_up() -> dict[str, float]:
         figures[f"{name}_s"] = round(time.perf_counter() - t0, 3)
     _freeze()  # before the first visitor: see _freeze
     figures["total_s"] = round(time.perf_counter() - start, 3)
-    _write_marker({**figures, "error": failed})
+    _write_marker({**figures, "error": failed, "nodelay_sockets": nodelay})
     return figures
 
 

@@ -78,6 +78,7 @@ def test_health_answers_only_after_the_warm_up(tmp_path: Path) -> None:
         warm = _first_ok(port, proc, marker)
         assert warm is not None, "health said ok before the warm-up finished"
         assert warm["pid"] == proc.pid and warm["error"] is None
+        assert warm["nodelay_sockets"] == 1  # the server's one listener, before any visitor
         assert all(warm[f"{name}_s"] >= 0 for name, _ in STEPS) and warm["total_s"] > 0
         session, first = _first_run(port)
         assert first.real and "Year" in session.drawn and "Events" in session.drawn
