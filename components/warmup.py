@@ -159,20 +159,19 @@ def nodelay_listeners() -> int:
     """
     fds = "/proc/self/fd"
     count = 0
-    for name in sorted(os.listdir(fds)) if os.path.isdir(fds) else []:
+    for name in os.listdir(fds) if os.path.isdir(fds) else []:
         try:
-            sock = socket.socket(fileno=os.dup(int(name)))  # a second handle on the socket
+            sock = socket.socket(fileno=int(name))  # a view of the descriptor, not a copy
         except OSError:
-            continue  # not a socket (or already closed)
-        with sock:
-            try:
-                if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.getsockopt(
-                    socket.SOL_SOCKET, socket.SO_ACCEPTCONN
-                ):
-                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                    count += 1
-            except OSError:
-                continue
+            continue  # not a socket (or the listing's own descriptor, closed by now)
+        try:
+            if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.getsockopt(
+                socket.SOL_SOCKET, socket.SO_ACCEPTCONN
+            ):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                count += 1
+        finally:
+            sock.detach()  # the descriptor stays open, its owner's
     return count
 
 
