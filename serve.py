@@ -12,7 +12,11 @@ from pathlib import Path
 
 import anyio
 import streamlit as st
+from starlette.middleware import Middleware
 from streamlit.logger import get_logger
+
+from components.static_cache import StaticCache
+from render.assets import STATIC
 
 ROOT = Path(__file__).resolve().parent
 LOG = get_logger("atlas.serve")
@@ -29,7 +33,10 @@ async def lifespan(app: st.App) -> AsyncIterator[dict]:
     yield {"warm_up": figures}
 
 
-app = st.App(str(ROOT / "app.py"), lifespan=lifespan)
+# The map's static files, compressed once and served from memory ahead of Streamlit's
+# per-request gzip (components/static_cache.py).
+app = st.App(str(ROOT / "app.py"), lifespan=lifespan,
+             middleware=[Middleware(StaticCache, root=STATIC)])  # fmt: skip
 
 if __name__ == "__main__":
     app.run()

@@ -1,5 +1,6 @@
 """The warmed entry (serve.py): the health check says ok only once the warm-up is done."""
 
+import gzip
 import json
 import os
 import shutil
@@ -86,6 +87,14 @@ def test_health_answers_only_after_the_warm_up(tmp_path: Path) -> None:
         frame = f"http://127.0.0.1:{port}/component/streamlit_folium.st_folium/index.html"
         with urllib.request.urlopen(frame, timeout=10) as r:
             assert r.status == 200 and b"<html" in r.read().lower()
+        # The basemap comes compressed from memory (components/static_cache), as it is on disk.
+        (basemap,) = (ROOT / "static" / "atlas").glob("basemap-*.json")
+        ask = urllib.request.Request(f"http://127.0.0.1:{port}/app/static/atlas/{basemap.name}",
+                                     headers={"Accept-Encoding": "gzip"})  # fmt: skip
+        with urllib.request.urlopen(ask, timeout=10) as r:
+            assert r.headers["Content-Encoding"] == "gzip"
+            assert "immutable" in r.headers["Cache-Control"]
+            assert gzip.decompress(r.read()) == basemap.read_bytes()
     finally:
         _stop(proc)
 
