@@ -12,10 +12,16 @@ from components.briefing import briefing_toggle
 from components.controls import year_controls
 from components.data import load_dataset
 from components.overlays import overlay_panel
+from components.warmup import nodelay_listeners
 from geo.errors import AtlasDataError
 from render.assets import favicon_data_url, vendor_assets
 
 st.set_page_config(page_title="NATO–Pakistan Atlas", page_icon=favicon_data_url(), layout="wide")
+if "_nodelay_sockets" not in st.session_state:
+    # `streamlit run app.py` has no start-up hook (serve.py sets this before its health
+    # check): without TCP_NODELAY every keep-alive response after a connection's first
+    # waits 44 ms for the browser's delayed ACK (components/warmup.nodelay_listeners).
+    st.session_state._nodelay_sockets = nodelay_listeners()
 vendor_assets()
 
 try:

@@ -40,3 +40,18 @@ def test_nodelay_listeners_reaches_the_connections_the_listener_accepts() -> Non
         assert _accepted_nodelay(listener) != 0
         # A socket that is not listening is left alone.
         assert unbound.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+
+
+def test_the_cold_entry_sets_nodelay_in_a_sessions_first_run() -> None:
+    # `streamlit run app.py` has no lifespan: the app's first run of a session does it.
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    app_py = Path(__file__).resolve().parents[2] / "app.py"
+    with _listener() as listener:
+        assert _accepted_nodelay(listener) == 0
+        app = AppTest.from_file(str(app_py), default_timeout=60).run()
+        assert not app.exception
+        assert app.session_state["_nodelay_sockets"] >= 1
+        assert _accepted_nodelay(listener) != 0
