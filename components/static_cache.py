@@ -207,18 +207,8 @@ class StaticCache:
             return None
         relative = path.removeprefix(mount.prefix)
         entry = mount.cache.entries.get(relative)
-        if entry is None or not _current(mount, relative, entry):
-            # A new file is read and compressed off the event loop (the basemap: ~25 ms).
+        if entry is None or not mount.immutable.fullmatch(relative):
+            # A content-named file never changes; any other is checked against its stamp,
+            # and a new one read and compressed, off the event loop (the basemap: ~25 ms).
             entry = await anyio.to_thread.run_sync(mount.cache.entry, relative)
         return None if entry is None else (mount, relative, entry, headers)
-
-
-def _current(mount: Mount, relative: str, known: Entry) -> bool:
-    # A content-named file never changes; any other is checked against its stamp.
-    if mount.immutable.fullmatch(relative):
-        return True
-    try:
-        info = (mount.cache.root / relative).stat()
-    except OSError:
-        return False
-    return (info.st_mtime_ns, info.st_size) == known.stamp
