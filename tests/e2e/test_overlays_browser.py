@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from playwright.sync_api import expect
 
 from render.assets import STATIC
 from tests.e2e.conftest import (
@@ -195,7 +196,8 @@ def test_mapping_step_loads_a_headerless_file(page, app_url: str) -> None:
     )
     shot(page, "overlay_mapping_headerless")
     assert load_with_mapping(page, "extract.csv", 30) == 30
-    assert page.get_by_text("the file has no header row", exact=False).count() == 0
+    notice = page.get_by_text("the file has no header row", exact=False)
+    expect(notice).to_have_count(0, timeout=30000)
 
 
 def test_recent_overlay_says_it_is_outside_the_story_and_removes_cleanly(page, app_url) -> None:
