@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from geo.io import read_dataset
 from tests.conftest import scene_of
@@ -37,6 +38,19 @@ def statuses(pg) -> list[str]:
         .evaluate_all("els => els.map(e => e.getAttribute('class'))")
     )
     return sorted({re.search(r"atlas-status-(\w+)", c)[1] for c in classes})
+
+
+def statuses_become(pg, expected: list[str], timeout_s: float = 30) -> list[str]:
+    """Return the routes' statuses once they equal ``expected``, or the last seen after
+    ``timeout_s``: after a step the map swaps its route layer a moment after the page's
+    heading has changed, so one look can catch it between layers (CI at e56dfba saw [])."""
+    seen: list[str] = []
+    for _ in range(int(timeout_s * 10)):
+        seen = statuses(pg)
+        if seen == expected:
+            break
+        pg.wait_for_timeout(100)
+    return seen
 
 
 def test_15_march_2012_both_corridors_closed(page, app_url: str) -> None:
@@ -101,8 +115,8 @@ def test_month_steps_with_the_keyboard(page, app_url: str) -> None:
     )
     wait_idle(page)
     assert "month=Sep" in page.url
-    assert statuses(page) == ["open"]
-    assert "Sep 2012" in map_frame(page).locator(".atlas-stamp").inner_text()
+    assert statuses_become(page, ["open"]) == ["open"]
+    expect(map_frame(page).locator(".atlas-stamp")).to_contain_text("Sep 2012")
     page.keyboard.press("ArrowLeft")
     page.wait_for_function(
         """() => Array.from(document.querySelectorAll('[data-testid="stMain"] h4'))
@@ -112,8 +126,8 @@ def test_month_steps_with_the_keyboard(page, app_url: str) -> None:
     wait_idle(page)
     # Aug 2012: Torkham suspended until 4 Aug after the Jamrud attack, then open again: the
     # Torkham lines carry both statuses, Chaman's are open
-    assert statuses(page) == ["closed", "open"]
-    assert map_frame(page).locator("path.atlas-route-second").count() > 0
+    assert statuses_become(page, ["closed", "open"]) == ["closed", "open"]
+    expect(map_frame(page).locator("path.atlas-route-second").first).to_be_attached()
     shot(page, "month_2012-08")
 
 
