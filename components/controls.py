@@ -192,6 +192,14 @@ def year_controls() -> tuple[int, str, list[str]]:
     return year, mode or DEFAULT_MODE, list(layers or [])
 
 
+# The sidebar's date box is 172 px wide and a window's two dates 194 px at the theme's
+# size, so the box scrolled and showed "2013-12-15 – 2013-12-3". At 12 px both fit whole.
+_WINDOW_BOX_CSS = """<style>
+.st-key-day_window [data-testid="stDateInputFieldsScroller"],
+.st-key-day_window [data-testid="stDateInputFieldsScroller"] span { font-size: 0.75rem; }
+</style>"""
+
+
 def month_controls() -> None:
     """Draw the month control (arrow keys step months) and a typed day or window."""
     st.select_slider(
@@ -205,6 +213,7 @@ def month_controls() -> None:
     window = View.from_query(st.query_params).window
     typed = window.granularity in ("day", "window")
     with st.expander("Day or window", expanded=typed, icon=":material/event:"):
+        st.html(_WINDOW_BOX_CSS)
         st.date_input(
             "Day, or first and last day", value=(window.start, window.end) if typed else (),
             min_value=date(FIRST_YEAR, 1, 1), max_value=date(LAST_YEAR, 12, 31),

@@ -145,3 +145,14 @@ def test_year_steps_let_go_of_a_finer_window_for_good(page, app_url: str, query:
         assert heading(page).startswith(f"{year}:")
     assert "date=" not in page.url and "month=Mar" not in page.url
     assert "Whole year" in page.locator(".st-key-month").inner_text()
+
+
+def test_a_typed_window_shows_both_dates_whole_in_the_sidebar(page, app_url: str) -> None:
+    """The sidebar's date box used to scroll and cut the last day to "2013-12-3"."""
+    open_url(page, app_url, "from=2013-12-15&to=2013-12-31")
+    box = page.locator(".st-key-day_window [data-testid='stDateInputFieldsScroller']")
+    last_day = box.locator("[data-range-field='end'] [role='spinbutton'][data-type='day']")
+    expect(last_day).to_have_text("31")
+    edge, day = box.bounding_box(), last_day.bounding_box()
+    assert day["x"] + day["width"] <= edge["x"] + edge["width"]
+    assert page.get_by_text("Showing 15 Dec – 31 Dec 2013").is_visible()
