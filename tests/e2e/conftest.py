@@ -6,8 +6,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,6 +20,7 @@ SHOTS = ROOT / "artifacts" / "screenshots"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 YEAR_SLIDER = ".st-key-year >> role=slider"  # the sidebar's year slider (widget key "year")
 MONTH_SLIDER = ".st-key-month >> role=slider"
+T = TypeVar("T")
 
 
 def route_pieces(ds, when: int | str = 2011) -> int:
@@ -121,6 +123,21 @@ def wait_idle(pg) -> None:
     pg.wait_for_function(
         "() => !document.querySelector(\"[data-test-script-state='running']\")", timeout=30000
     )
+
+
+def settled(pg, read: Callable[[], T], done: Callable[[T], bool], timeout_s: float = 30) -> T:
+    """Return ``read()`` once ``done`` holds for it, or the last value seen after ``timeout_s``.
+
+    For state a rerun changes a moment after the sign the test waited for (the map swaps its
+    layers, flies to a place, relays a pan): poll it, bounded, then assert on what came back,
+    instead of asserting on one look.
+    """
+    deadline = time.monotonic() + timeout_s
+    seen = read()
+    while not done(seen) and time.monotonic() < deadline:
+        pg.wait_for_timeout(100)
+        seen = read()
+    return seen
 
 
 def map_frame(pg):
