@@ -1,9 +1,11 @@
 """Exports in headless Chromium: the offline HTML map, briefing mode, and every download."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import expect
 
 from components.export_panel import html_file
 from geo.io import read_dataset
@@ -61,8 +63,9 @@ def test_html_export_works_offline_and_hostile_text_runs_nothing(browser, tmp_pa
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.goto(path.as_uri())
     pg.locator(".leaflet-container[data-atlas-basemap='drawn']").wait_for(timeout=15000)
-    assert pg.locator(".atlas-event").count() == located == 2
-    assert pg.locator("path.atlas-route").count() == 2
+    assert located == 2
+    expect(pg.locator(".atlas-event")).to_have_count(located, timeout=30000)
+    expect(pg.locator("path.atlas-route")).to_have_count(2, timeout=30000)
     assert pg.locator(".atlas-legend").is_visible()
     marker = pg.locator(".atlas-event").first
     marker.hover()
@@ -97,7 +100,7 @@ def test_briefing_mode_hides_chrome_and_shows_the_legend(page, app_url: str) -> 
     page.get_by_role("button", name="Exit briefing mode").click()
     page.locator("section[data-testid='stSidebar']").wait_for(state="visible")
     wait_idle(page)
-    assert "briefing=true" not in page.url
+    expect(page).not_to_have_url(re.compile("briefing=true"), timeout=30000)
     assert page.offsite == []
 
 

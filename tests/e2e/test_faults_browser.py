@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from geo.io import read_dataset
 from geo.timeline import events_in_year
@@ -15,6 +16,7 @@ from tests.e2e.conftest import (
     guarded_page,
     map_frame,
     route_pieces,
+    settled,
     shot,
     start_app,
     stop_app,
@@ -62,11 +64,12 @@ def test_unreachable_tiles_keep_the_bundled_basemap_and_say_so(page, app_url: st
     frame.get_by_text("OpenStreetMap (online)", exact=True).click()
     notice = frame.locator(".atlas-notice")
     notice.wait_for(state="visible", timeout=30000)
-    assert notice.inner_text() == TILES_NOTICE
+    expect(notice).to_have_text(TILES_NOTICE, use_inner_text=True, timeout=30000)
     assert any("tile.openstreetmap.org" in url for url in page.offsite)
     assert frame.locator(".leaflet-container").get_attribute("data-atlas-basemap") == "drawn"
     assert frame.locator(".leaflet-atlas-basemap-pane path").count() > 10
-    assert frame.locator("path.atlas-route").count() == route_pieces(DS)
+    # Switching the base layer may rerun the page, which hands the map its layers again.
+    expect(frame.locator("path.atlas-route")).to_have_count(route_pieces(DS), timeout=30000)
     assert page.errors == []
     shot(page, "fault_tiles_unreachable")
 
@@ -79,11 +82,16 @@ def _selected_event_2012() -> str:
 def _view_is(pg, year: int, event: str) -> None:
     wait_map_year(pg, year)
     wait_idle(pg)
-    assert map_frame(pg).locator(".atlas-selected").count() == 1
-    query = parse_qs(urlsplit(pg.url).query)
+    # After a reconnect or a reload the map and the page come back a moment apart: retry.
+    expect(map_frame(pg).locator(".atlas-selected")).to_have_count(1, timeout=30000)
+    query = settled(
+        pg,
+        lambda: parse_qs(urlsplit(pg.url).query),
+        lambda q: q.get("year") == [str(year)] and q.get("event") == [event],
+    )
     assert query.get("year") == [str(year)] and query.get("event") == [event]
     slider = pg.locator("[data-testid='stSlider']").first
-    assert str(year) in slider.inner_text()
+    expect(slider).to_contain_text(str(year), use_inner_text=True, timeout=30000)
 
 
 def test_view_comes_back_after_the_server_restarts(browser) -> None:
