@@ -13,8 +13,14 @@ from render.folium_map import AtlasCall, build_base_map, layer_groups
 SYNC_GROUP = "compare"
 
 
-def compare_map(year: int, mode: str, layers: list[str], *, key: str, height: int = 520) -> None:
-    """Draw one year's map in the sidebar's mode; every compare map shares one extent."""
+def compare_map(year: int, mode: str, layers: list[str], *, key: str, height: int = 700) -> None:
+    """Draw one year's map in the sidebar's mode; every compare map shares one extent.
+
+    The shared opening extent is the Map page's (zoom 6 over Karachi, both corridors and
+    Kabul): a half-width map needs 700 px of height to hold it between the title stamp and
+    the pointer readout. At 520 px the stamp covered Kabul, Torkham and Peshawar, and
+    Karachi sat on the bottom edge.
+    """
     base = build_base_map(title=f"NATO–Pakistan Atlas · {year}", basemap_url=basemap_url(),
                           sync_url=False, compact_legend=True)  # fmt: skip
     base.add_child(AtlasCall("sync", {"group": SYNC_GROUP}, on_map=True))

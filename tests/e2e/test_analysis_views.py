@@ -4,9 +4,10 @@ place search, dossiers; a screenshot of each."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from geo.io import read_dataset
-from tests.e2e.conftest import MAP_FRAME, map_frame, shot, wait_idle, wait_map_year
+from tests.e2e.conftest import MAP_FRAME, map_frame, settled, shot, wait_idle, wait_map_year
 
 pytestmark = pytest.mark.e2e
 DS = read_dataset()
@@ -36,16 +37,16 @@ def test_event_picked_on_chronology_is_selected_on_the_map(page, app_url: str) -
         "() => new URL(location.href).searchParams.get('event') === 'ev_2008_12_07_portward'"
     )
     wait_idle(page)
-    assert re.search(r"[?&]year=2008\b", page.url)
+    expect(page).to_have_url(re.compile(r"[?&]year=2008\b"), timeout=30000)
     map_frame(page).locator(".atlas-selected").wait_for(timeout=30000)
-    assert page.get_by_text("Sources", exact=True).first.is_visible()
+    expect(page.get_by_text("Sources", exact=True).first).to_be_visible(timeout=30000)
     shot(page, "chronology_portward_selected")
     page.get_by_role("link", name="Map").first.click()
     wait_map_year(page, 2008)
     wait_idle(page)
-    frame = map_frame(page)
-    assert frame.locator(".atlas-event.atlas-selected").count() == 1
-    assert "Port World" in frame.locator(".atlas-event.atlas-selected").get_attribute("title")
+    selected = map_frame(page).locator(".atlas-event.atlas-selected")
+    expect(selected).to_have_count(1, timeout=30000)
+    expect(selected).to_have_attribute("title", re.compile("Port World"), timeout=30000)
     shot(page, "map_after_chronology_pick")
     assert page.offsite == [] and page.errors == []
 
@@ -65,19 +66,58 @@ def test_panning_one_compare_map_moves_the_other(page, app_url: str) -> None:
     page.mouse.down()
     page.mouse.move(x - 180, y - 120, steps=12)
     page.mouse.up()
-    page.wait_for_timeout(300)
-    after_left, after_right = centre(left), centre(right)
+
+    def synced(pair) -> bool:
+        (a, b) = pair
+        return abs(b[1] - before[1]) > 0.5 and abs(a[0] - b[0]) < 1e-6 and abs(a[1] - b[1]) < 1e-6
+
+    # The other map follows by its own events (and the drag's inertia): poll, bounded.
+    after_left, after_right = settled(page, lambda: (centre(left), centre(right)), synced)
     assert abs(after_right[1] - before[1]) > 0.5  # the right map moved east with the drag
     assert abs(after_left[0] - after_right[0]) < 1e-6 and abs(after_left[1] - after_right[1]) < 1e-6
     right.evaluate("() => window.map.setZoom(8, {animate: false})")
-    page.wait_for_timeout(200)
-    assert centre(left)[2] == 8
-    assert page.get_by_text("What differs between 2010 and 2012").is_visible()
+    assert settled(page, lambda: centre(left)[2], lambda z: z == 8) == 8
+    expect(page.get_by_text("What differs between 2010 and 2012")).to_be_visible(timeout=30000)
     left.evaluate("() => window.map.setView([33.2, 69.0], 7, {animate: false})")  # both corridors
-    page.wait_for_timeout(300)
-    assert abs(centre(right)[0] - 33.2) < 1e-6
+    lat = settled(page, lambda: centre(right)[0], lambda v: abs(v - 33.2) < 1e-6)
+    assert abs(lat - 33.2) < 1e-6
     shot(page, "compare_2010_2012_synced")
     assert page.offsite == [] and page.errors == []
+
+
+# Where each of the story's corner places is drawn, against the stamp above it and the
+# pointer readout below it (px in the map's frame).
+PLACES_IN_FRAME_JS = """(_, names) => {
+  const box = (s) => document.querySelector(s).getBoundingClientRect();
+  const map = box(".leaflet-container"), stamp = box(".atlas-stamp"), readout = box(".atlas-mouse");
+  const out = {};
+  for (const el of document.querySelectorAll(".atlas-place-label")) {
+    if (!names.includes(el.textContent)) continue;
+    const r = el.getBoundingClientRect();
+    out[el.textContent] = r.left >= map.left && r.right <= map.right &&
+      r.top >= stamp.bottom && r.bottom <= readout.top;
+  }
+  return out;
+}"""
+CORNERS = ["Kabul", "Torkham", "Karachi", "Islamabad", "Kandahar"]
+
+
+def test_compare_maps_open_with_the_whole_story_clear_of_stamp_and_readout(
+    page, app_url: str
+) -> None:
+    """At 520 px high the stamp hid Kabul, Torkham and Peshawar and Karachi sat on the edge."""
+    page.goto(f"{app_url}/compare")
+    wait_idle(page)
+    for n, year in enumerate((2010, 2012)):
+        frame = page.frame_locator(f"{MAP_FRAME} >> nth={n}")
+        frame.locator(f".leaflet-container[data-atlas-year='{year}']").wait_for(timeout=30000)
+        shown = settled(
+            page,
+            lambda frame=frame: frame.locator("body").evaluate(PLACES_IN_FRAME_JS, CORNERS),
+            lambda placed: len(placed) == len(CORNERS) and all(placed.values()),
+        )
+        assert shown == dict.fromkeys(CORNERS, True), (year, shown)
+    shot(page, "compare_2010_2012_opening")
 
 
 def test_place_search_flies_the_map_there_and_selects_the_place(page, app_url: str) -> None:
@@ -99,8 +139,10 @@ def test_place_search_flies_the_map_there_and_selects_the_place(page, app_url: s
         }}""",
         timeout=30000,
     )
-    assert centre(frames(page)[0])[2] >= 9
-    assert "Found place: Salala" in page.get_by_text("Found place:").inner_text()
+    # The fly-to may still be zooming when the centre arrives.
+    assert settled(page, lambda: centre(frames(page)[0])[2], lambda z: z >= 9) >= 9
+    found = page.get_by_text("Found place:")
+    expect(found).to_contain_text("Found place: Salala", use_inner_text=True, timeout=30000)
     shot(page, "map_search_salala")
     assert page.offsite == []
 
@@ -133,6 +175,6 @@ def test_play_steps_to_the_last_year_without_remounting_the_map(page, app_url: s
     wait_map_year(page, 2015)
     page.get_by_role("button", name="▶ Play").wait_for(timeout=30000)  # stopped by itself
     wait_idle(page)
-    assert re.search(r"[?&]year=2015\b", page.url)
+    expect(page).to_have_url(re.compile(r"[?&]year=2015\b"), timeout=30000)
     assert frames(page)[0].evaluate("() => window.__sameMap === true")
     shot(page, "map_play_stopped_2015")
