@@ -140,7 +140,10 @@ def route_dossier(ds: Dataset, route_id: str) -> None:
     c1.metric("Drawn length, total", f"{facts.length_km:,.0f} km")
     if facts.length_to_crossing_km is not None:
         c2.metric("Start to border crossing", f"{facts.length_to_crossing_km:,.0f} km")
-    c3.metric("Border crossing", crossing, help=_crossing_help(facts.crossing_offset_km))
+    # Text, not a metric: the crossings' names ("Torkham border crossing (Khyber /
+    # Nangarhar)") are longer than a metric's third of the row, which cut them with "…".
+    c3.markdown(f":small[Border crossing]  \n**{md(crossing)}**",
+                help=_crossing_help(facts.crossing_offset_km))  # fmt: skip
     per_country = " · ".join(f"{COUNTRY_NAMES.get(k, k)} {v:,.0f} km"
                              for k, v in sorted(facts.by_country_km.items()))  # fmt: skip
     st.markdown(f"**Length per country:** {md(per_country)}.")

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from geo.dossier import route_facts
 from geo.geodesy import read_countries
 from geo.io import read_dataset
+from geo.text import escape_markdown
 from geo.timeline import LAST_YEAR, events_matching
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +73,10 @@ def test_n5_dossier_figures_match_geo_and_are_plausible(at: AppTest) -> None:
     assert metrics["Drawn length, total"] == f"{facts.length_km:,.0f} km"
     assert metrics["Start to border crossing"] == f"{facts.length_to_crossing_km:,.0f} km"
     assert 1700 <= facts.length_to_crossing_km <= 1850
+    # the crossing's whole name, as wrapping text (a metric cut it to "Torkham border cross…")
+    assert "Border crossing" not in metrics
+    whole = escape_markdown("Torkham border crossing (Khyber / Nangarhar)")
+    assert any(f"**{whole}**" in m.value for m in at.markdown)
     count = next(m for m in at.metric if m.label.startswith("Incidents within 10 km"))
     at.slider(key="buffer_torkham").set_value(50).run()
     wider = next(m for m in at.metric if m.label.startswith("Incidents within 50 km"))
