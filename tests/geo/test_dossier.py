@@ -1,5 +1,8 @@
 """Dossier facts: route lengths, crossing distances, corridor buffers in metres, status history."""
 
+import re
+from pathlib import Path
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -7,6 +10,7 @@ from shapely.geometry import LineString, Point
 
 from geo.compare import compare_years, sites_in_use
 from geo.dossier import (
+    INCIDENT_CATEGORIES,
     METRIC_CRS,
     corridor_routes,
     events_near_routes,
@@ -18,7 +22,7 @@ from geo.dossier import (
 from geo.geodesy import read_border, read_countries
 from geo.io import read_dataset
 from geo.play import play_start, play_step
-from geo.timeline import events_in_year
+from geo.timeline import events_in_year, events_matching
 
 DS = read_dataset()
 COUNTRIES = read_countries()
@@ -128,6 +132,18 @@ def test_wider_buffer_never_finds_fewer_incidents() -> None:
     near = events_near_routes(DS.events, routes, 10)
     assert "ev_2008_03_23_torkham_tankers" in set(near["id"])
     assert "ev_2011_11_26_salala" not in set(near["id"])  # Salala is off the road (Mohmand)
+
+
+def test_readme_states_the_dossier_incident_counts_the_data_gives() -> None:
+    """The README's worked figure went stale (14 and 3) as the attack records grew."""
+    text = " ".join((Path(__file__).parents[2] / "README.md").read_text().split())
+    found = re.search(r"At 10 km the Torkham corridor has (\d+) incidents and the Chaman "
+                      r"corridor (\d+)\b", text)  # fmt: skip
+    assert found, "README: the dossier's worked incident figure is missing"
+    pool = events_matching(DS.events, categories=list(INCIDENT_CATEGORIES))
+    counts = [len(events_near_routes(pool, corridor_routes(DS.routes, c), 10))
+              for c in ("torkham", "chaman")]  # fmt: skip
+    assert [int(found[1]), int(found[2])] == counts
 
 
 def test_status_history_is_contiguous_and_closes_open_ends() -> None:
