@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.data import load_dataset
+from components.provenance_view import provenance_panels
 from geo.text import escape_markdown as md
 
 ds = load_dataset()
@@ -16,5 +17,8 @@ st.markdown(
 st.markdown(
     "Every fact carries its sources. Where sources disagree the Atlas shows the disagreement "
     "and both figures. Places carry an uncertainty radius; routes are drawn as town-to-town "
-    "traces along the named highways. See `data/README.md` for the full schema and caveats."
+    "traces along the named highways. Below, every disagreement in one place; an event's "
+    "card on the Map or Chronology page gives each claim with its source."
 )
+
+provenance_panels(ds)

@@ -123,3 +123,16 @@ def test_map_page_has_search_and_a_text_summary(at: AppTest) -> None:
     text = " ".join(m.value for m in notes.markdown)
     assert "Torkham corridor" in text and "Found place" in text and "Torkham border" in text
     assert not at.exception
+
+
+def test_about_page_lists_every_disagreement_and_the_licences(at: AppTest) -> None:
+    _page(at, "about")
+    labels = [e.label for e in at.expander]
+    disputed = int(DS.events["disputed"].notna().sum() + DS.periods["disputed"].notna().sum())
+    assert f"Where the sources disagree · {disputed}" in labels
+    assert any(label.startswith("Casualty figures that differ") for label in labels)
+    assert any(label.startswith("The seed text, checked") for label in labels)
+    text = "\n".join(m.value for m in at.markdown)
+    assert escape_markdown("24 killed (reports range 24–28)") in text  # Salala
+    assert "© OpenStreetMap contributors" in text  # the route lines' ODbL attribution
+    assert not at.exception
