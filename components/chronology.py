@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.controls import pick_from_chart
-from components.timeline import DRONE_LANE, drone_band
+from components.timeline import DRONE_LANE, LANE_LABEL_PX, drone_band
 from geo.dates import format_event_dates
 from geo.drones import DroneLayer
 from geo.io import Dataset
@@ -94,7 +94,10 @@ def chronology_chart(
     # container width, so the y labels pushed the last years off the right edge.
     lanes = cats + list(dict.fromkeys(spans["lane"]))
     lanes += [DRONE_LANE] if drones is not None else []
-    y = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes))
+    # Streamlit's chart theme cuts axis labels at 100 px ("Supply-line decisi…"): the
+    # lanes' names are short enough to show whole.
+    y = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
+              axis=alt.Axis(labelLimit=LANE_LABEL_PX))  # fmt: skip
     rows["lane"] = rows["category"]
     marks = (
         alt.Chart(rows)

@@ -59,6 +59,7 @@ def _period_rows(periods: pd.DataFrame) -> pd.DataFrame:
 
 
 DRONE_LANE = "US drone strikes (yearly)"
+LANE_LABEL_PX = 200  # the longest lane name ("Supply-line decisions") is ~130 px
 
 
 def drone_band(drones: DroneLayer | None, x_scale: alt.Scale, y: alt.Y) -> list[alt.Chart]:
@@ -96,7 +97,10 @@ def timeline_chart(
                                 alt.DateTime(year=LAST_YEAR, month=12, date=31)])  # fmt: skip
     # One view, not a vconcat: Streamlit sets each concatenated view's plot to the full
     # container width, so the y labels pushed 2014–2015 off the right edge.
-    y = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes))
+    # Streamlit's chart theme cuts axis labels at 100 px ("Supply-line decisi…"): the
+    # lanes' names are short enough to show whole.
+    y = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
+              axis=alt.Axis(labelLimit=LANE_LABEL_PX))  # fmt: skip
     band = alt.Chart(alt.NamedData(name=BAND)).mark_rect(color="#FFD400", opacity=0.25).encode(
         x=alt.X("start:T", title=None, scale=x_scale), x2="end:T"
     )  # fmt: skip
