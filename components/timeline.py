@@ -59,7 +59,7 @@ def _period_rows(periods: pd.DataFrame) -> pd.DataFrame:
 
 
 DRONE_LANE = "US drone strikes (yearly)"
-LANE_LABEL_PX = 200  # the longest lane name ("Supply-line decisions") is ~130 px
+LANE_LABEL_PX = 200  # the longest lane name ("US drone strikes (yearly)") is ~150 px
 
 
 def drone_band(drones: DroneLayer | None, x_scale: alt.Scale, y: alt.Y) -> list[alt.Chart]:

@@ -28,9 +28,8 @@ def disputes(ds: Dataset) -> pd.DataFrame:
     """Return every event and period whose sources disagree, oldest first.
 
     Columns: ``start`` (a timestamp, to sort by), ``when`` (as analysts read it), ``what``
-    (title or period label), ``kind``
-    (``event`` or ``status period``), ``disputed`` (what the sources disagree on) and
-    ``claims`` (how many sourced claims the record sets side by side).
+    (title or period label), ``kind`` (``event`` or ``status period``), ``disputed`` (what
+    the sources disagree on) and ``claims`` (how many sourced claims it sets side by side).
     """
     rows = []
     for r in ds.events[ds.events["disputed"].notna()].itertuples():

@@ -7,7 +7,15 @@ from playwright.sync_api import expect
 
 from geo.io import read_dataset
 from tests.conftest import scene_of
-from tests.e2e.conftest import MONTH_SLIDER, YEAR_SLIDER, map_frame, shot, wait_idle, wait_year
+from tests.e2e.conftest import (
+    MONTH_SLIDER,
+    YEAR_SLIDER,
+    map_frame,
+    settled,
+    shot,
+    wait_idle,
+    wait_year,
+)
 
 pytestmark = pytest.mark.e2e
 DS = read_dataset()
@@ -38,19 +46,6 @@ def statuses(pg) -> list[str]:
         .evaluate_all("els => els.map(e => e.getAttribute('class'))")
     )
     return sorted({re.search(r"atlas-status-(\w+)", c)[1] for c in classes})
-
-
-def statuses_become(pg, expected: list[str], timeout_s: float = 30) -> list[str]:
-    """Return the routes' statuses once they equal ``expected``, or the last seen after
-    ``timeout_s``: after a step the map swaps its route layer a moment after the page's
-    heading has changed, so one look can catch it between layers (CI at e56dfba saw [])."""
-    seen: list[str] = []
-    for _ in range(int(timeout_s * 10)):
-        seen = statuses(pg)
-        if seen == expected:
-            break
-        pg.wait_for_timeout(100)
-    return seen
 
 
 def test_15_march_2012_both_corridors_closed(page, app_url: str) -> None:
@@ -115,7 +110,7 @@ def test_month_steps_with_the_keyboard(page, app_url: str) -> None:
     )
     wait_idle(page)
     assert "month=Sep" in page.url
-    assert statuses_become(page, ["open"]) == ["open"]
+    assert settled(page, lambda: statuses(page), lambda s: s == ["open"]) == ["open"]
     expect(map_frame(page).locator(".atlas-stamp")).to_contain_text("Sep 2012")
     page.keyboard.press("ArrowLeft")
     page.wait_for_function(
@@ -126,7 +121,9 @@ def test_month_steps_with_the_keyboard(page, app_url: str) -> None:
     wait_idle(page)
     # Aug 2012: Torkham suspended until 4 Aug after the Jamrud attack, then open again: the
     # Torkham lines carry both statuses, Chaman's are open
-    assert statuses_become(page, ["closed", "open"]) == ["closed", "open"]
+    # after a step the map swaps its route layer a moment after the heading changed
+    seen = settled(page, lambda: statuses(page), lambda s: s == ["closed", "open"])
+    assert seen == ["closed", "open"]
     expect(map_frame(page).locator("path.atlas-route-second").first).to_be_attached()
     shot(page, "month_2012-08")
 
