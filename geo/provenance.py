@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.dates import format_event_dates
+from geo.dates import format_day, format_event_dates
 from geo.io import Dataset
 from geo.sources import SOURCE_TYPES
 from geo.summary import format_range
@@ -20,8 +20,8 @@ DATA_README = Path(__file__).resolve().parents[1] / "data" / "README.md"  # the 
 
 
 def _period_when(row: object) -> str:
-    start = f"{row.start:%d %b %Y}"
-    return f"{start} – {row.end:%d %b %Y}" if pd.notna(row.end) else f"from {start}"
+    start = format_day(row.start.date())
+    return f"{start} – {format_day(row.end.date())}" if pd.notna(row.end) else f"from {start}"
 
 
 def disputes(ds: Dataset) -> pd.DataFrame:

@@ -20,7 +20,7 @@ def test_every_disputed_event_and_period_is_listed_once_oldest_first() -> None:
     expected = int(DS.events["disputed"].notna().sum() + DS.periods["disputed"].notna().sum())
     assert len(table) == expected
     reopening = table[table["kind"] == "status period"]
-    assert list(reopening["when"]) == ["03 Jul 2012 – 25 Jul 2012"]
+    assert list(reopening["when"]) == ["3 Jul 2012 – 25 Jul 2012"]
     assert reopening["claims"].iloc[0] == 3
     assert table["start"].is_monotonic_increasing and table["when"].iloc[0] == "May 1994"
 
