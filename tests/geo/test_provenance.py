@@ -1,5 +1,7 @@
 """The About page's tables: every disagreement, differing figure and seed claim, once."""
 
+import re
+
 import pytest
 
 from geo.io import read_dataset
@@ -59,6 +61,8 @@ def test_source_profile_counts_every_citation_by_type() -> None:
 def test_readme_section_returns_the_licences_and_refuses_a_missing_heading(tmp_path) -> None:
     text = readme_section(DATA_README, "Licences")
     assert "ODbL 1.0" in text and "CC BY 4.0" in text and "\n## " not in text
+    # The About page shows this to analysts: no internal issue numbers.
+    assert not re.search(r"\bissues? \d", text), re.search(r".{30}\bissues? \d.{20}", text)
     doc = tmp_path / "x.md"
     doc.write_text("# T\n\n## A\nbody\n\n## B\nrest\n", encoding="utf-8")
     assert readme_section(doc, "A") == "body"
