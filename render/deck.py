@@ -10,7 +10,7 @@ import math
 import re
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from matplotlib.backends.backend_pdf import FigureCanvasPdf
@@ -22,8 +22,8 @@ from geo.io import Dataset
 from geo.scene import OverlayInput, build_scene
 from geo.style import BASEMAP_STYLE, CATEGORY_STYLES, OKABE_ITO, PLACE_STYLES, STATUS_STYLES
 from geo.timeline import FIRST_YEAR, LAST_YEAR
-from geo.view import TimeWindow, View
-from render.sheet import render_sheet
+from geo.view import DEFAULT_TITLE, TimeWindow, View
+from render.sheet import render_sheet, sheet_spec
 
 SLIDE_SIZE, PAGE_SIZE, FRAME_SIZE = "1920x1080", "a4-300dpi", "1280x720"
 MAX_FRAMES = 60
@@ -83,6 +83,10 @@ def slides_for(
 ) -> list[Slide]:  # fmt: skip
     """Render each saved view through the scene and the sheet renderer.
 
+    The slide's own title names the view, so its picture carries no second title line (only
+    a title the analyst typed for the map, when it is not the view's name). The A4 page has
+    no slide around it: its title is the map's typed title, else the view's name.
+
     Parameters
     ----------
     ds
@@ -109,11 +113,14 @@ def slides_for(
         view = item.view.with_(overlays=tuple(o.name for o in have))
         url = url_for(view) if url_for else ""
         scene = build_scene(ds, view, have)
+        own = view.title.strip() if view.title.strip() not in (DEFAULT_TITLE, item.name) else ""
+        picture = replace(sheet_spec(scene, size=SLIDE_SIZE, reopen_url=url), title=own)
+        page = replace(sheet_spec(scene, fmt="pdf", size=PAGE_SIZE, reopen_url=url),
+                       title=own or plain(item.name) or DEFAULT_TITLE)  # fmt: skip
         slides.append(
             Slide(
-                title=item.name, note=item.note,
-                picture=render_sheet(scene, fmt="png", size=SLIDE_SIZE, reopen_url=url),
-                page=render_sheet(scene, fmt="pdf", size=PAGE_SIZE, reopen_url=url) if pdf else b"",
+                title=item.name, note=item.note, picture=render_sheet(picture),
+                page=render_sheet(page) if pdf else b"",
                 notes=scene.notes, sources=scene.sources, missing=missing, reopen_url=url,
             )
         )  # fmt: skip

@@ -137,7 +137,7 @@ def _save_png(fig: Figure, buf: io.BytesIO, spec: SheetSpec, dpi: float) -> None
 
 
 def _metadata(spec: SheetSpec) -> dict[str, object]:
-    title = spec.title
+    title = spec.title or spec.subtitle
     if spec.fmt == "pdf":
         return {"Title": title, "Creator": "NATO–Pakistan Atlas", "Producer": "matplotlib",
                 "CreationDate": None, "ModDate": None}  # fmt: skip
@@ -151,11 +151,16 @@ def _axes(fig: Figure, box: _Box) -> Axes:
     return fig.add_axes((box.x / fw, box.y / fh, box.w / fw, box.h / fh))
 
 
-def _frame_box(fw: float, fh: float, banner: bool) -> tuple[_Box, float, float, float, float]:
-    """Return the map frame's box, the margin, the banner band, the footer height and top."""
+def _frame_box(fw: float, fh: float, banner: bool, titled: bool = True
+               ) -> tuple[_Box, float, float, float, float]:  # fmt: skip
+    """Return the map frame's box, the margin, the banner band, the footer height and top.
+
+    A sheet without a title (a deck slide's picture: the slide's own title names it) keeps
+    the subtitle line and gives the title's height to the map frame.
+    """
     m = 0.3 if fw / fh < 1.6 else 0.25
     band = 0.22 if banner else 0.0
-    title_h, side_w, gap = 0.68, 2.6, 0.16
+    title_h, side_w, gap = (0.68 if titled else 0.32), 2.6, 0.16
     foot_h = 1.7 if fw / fh < 1.6 else 1.2
     top = fh - m - band
     bottom = m + band + foot_h
@@ -172,7 +177,7 @@ def sheet_labels(spec: SheetSpec | Scene, *, size: str = "a4-300dpi") -> sm.Plac
         spec = sheet_spec(spec, size=size)
     width, height, dpi = sheet_size(spec.size)
     fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
-    box = _frame_box(width / dpi, height / dpi, bool(spec.banner))[0]
+    box = _frame_box(width / dpi, height / dpi, bool(spec.banner), bool(spec.title))[0]
     ax = _axes(fig, box)
     ax.set_aspect("equal", adjustable="box")
     bounds = sm.frame_bounds(spec.extent, box.w / box.h)
@@ -183,7 +188,7 @@ def sheet_labels(spec: SheetSpec | Scene, *, size: str = "a4-300dpi") -> sm.Plac
 
 def _layout(fig: Figure, spec: SheetSpec) -> None:
     fw, fh = fig.get_size_inches()
-    map_box, m, band, foot_h, top = _frame_box(fw, fh, bool(spec.banner))
+    map_box, m, band, foot_h, top = _frame_box(fw, fh, bool(spec.banner), bool(spec.title))
     side_w, gap = 2.6, 0.16
     side_x = map_box.x + map_box.w + gap
     if spec.banner:
@@ -206,11 +211,15 @@ def _banner(fig: Figure, text: str, y_in: float) -> None:
 
 def _title_block(fig: Figure, spec: SheetSpec, x: float, top: float) -> None:
     fw, fh = fig.get_size_inches()
-    fig.text(x / fw, (top - 0.05) / fh, spec.title, ha="left", va="top", fontsize=18,
-             fontweight="bold", color=INK, parse_math=False)  # fmt: skip
-    fig.text(x / fw, (top - 0.42) / fh, spec.subtitle, ha="left", va="top", fontsize=9.5,
+    drop = 0.0
+    if spec.title:
+        fig.text(x / fw, (top - 0.05) / fh, spec.title, ha="left", va="top", fontsize=18,
+                 fontweight="bold", color=INK, parse_math=False)  # fmt: skip
+        drop = 0.36
+    fig.text(x / fw, (top - 0.06 - drop) / fh, spec.subtitle, ha="left", va="top", fontsize=9.5,
              color=MUTED, parse_math=False)  # fmt: skip
-    fig.add_artist(Line2D([x / fw, 1 - x / fw], [(top - 0.66) / fh] * 2, color=INK, lw=1.2))
+    fig.add_artist(Line2D([x / fw, 1 - x / fw], [(top - 0.30 - drop) / fh] * 2, color=INK,
+                          lw=1.2))  # fmt: skip
 
 
 def _map_frame(ax: Axes, spec: SheetSpec, box: _Box, dpi: float) -> tuple[float, ...]:

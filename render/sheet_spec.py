@@ -54,7 +54,7 @@ class OverlayMark:
 class SheetSpec:
     """Everything ``render.sheet.render_sheet`` needs; nothing in it refers to Streamlit."""
 
-    title: str = DEFAULT_TITLE
+    title: str = DEFAULT_TITLE  # "" draws no title line (a deck slide's picture)
     legend: tuple = ()  # geo.scene.LegendEntry rows: only what is on the map
     subtitle: str = ""
     fmt: str = "png"

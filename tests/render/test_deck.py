@@ -92,6 +92,35 @@ def test_pdf_has_one_a4_landscape_page_per_view(slides) -> None:
     assert "Supply routes" in first  # the sheet itself (its legend) is on the page
 
 
+def _ink_above_rule(png: bytes) -> int:
+    """Dark pixels (the bold title's ink; the subtitle is grey) above the title block's rule."""
+    with Image.open(io.BytesIO(png)) as im:
+        grey = im.convert("L")
+    w, h = grey.size
+    rows = [[grey.getpixel((x, y)) for x in range(w)] for y in range(h // 4)]
+    rule = next(y for y, row in enumerate(rows) if sum(v < 60 for v in row) > w / 2)
+    return sum(v < 60 for row in rows[:rule] for v in row)
+
+
+def test_a_slide_is_titled_once_and_its_pdf_page_by_the_views_name(slides) -> None:
+    from geo.io import read_dataset
+    from render.sheet import render_sheet
+
+    # The slide's own title names the view; the picture starts with the window line.
+    assert _ink_above_rule(slides[0].picture) == 0
+    plain_sheet = render_sheet(deck.build_scene(read_dataset(), View(), ()), size=deck.SLIDE_SIZE)
+    assert _ink_above_rule(plain_sheet) > 0  # an export sheet keeps its title
+    with Image.open(io.BytesIO(slides[0].picture)) as im:
+        assert im.info["Title"].startswith("2008")
+    page = " ".join(PdfReader(io.BytesIO(slides[0].page)).pages[0].extract_text().split())
+    assert "Routes in 2008" in page and "NATO–Pakistan Atlas" not in page
+    view = View(window=TimeWindow.of_year(2014), title="Khyber blockade, as briefed")
+    typed = deck.slides_for(read_dataset(), [deck.DeckItem("Blockade", "", view)])
+    assert _ink_above_rule(typed[0].picture) > 0  # a title the analyst typed stays on the map
+    page = " ".join(PdfReader(io.BytesIO(typed[0].page)).pages[0].extract_text().split())
+    assert "Khyber blockade, as briefed" in page and "NATO–Pakistan Atlas" not in page
+
+
 def test_an_empty_deck_explains_what_to_do() -> None:
     for make in (deck.deck_pptx, deck.deck_pdf):
         with pytest.raises(ExportError, match="Save view"):
