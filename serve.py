@@ -15,6 +15,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 from streamlit.logger import get_logger
 
+from components.shared_urls import SharedUrls
 from components.static_cache import StaticCache
 from render.assets import STATIC
 
@@ -34,9 +35,10 @@ async def lifespan(app: st.App) -> AsyncIterator[dict]:
 
 
 # The map's static files, compressed once and served from memory ahead of Streamlit's
-# per-request gzip (components/static_cache.py).
+# per-request gzip (components/static_cache.py); shared URLs with a mode's old name
+# redirected to today's (components/shared_urls.py).
 app = st.App(str(ROOT / "app.py"), lifespan=lifespan,
-             middleware=[Middleware(StaticCache, root=STATIC)])  # fmt: skip
+             middleware=[Middleware(StaticCache, root=STATIC), Middleware(SharedUrls)])  # fmt: skip
 
 if __name__ == "__main__":
     app.run()

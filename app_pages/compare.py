@@ -6,7 +6,8 @@ from components.compare_view import compare_map, difference_table
 from components.data import load_dataset
 from geo.dates import format_event_dates
 from geo.text import escape_markdown as md
-from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, events_shown
+from geo.timeline import FIRST_YEAR, LAST_YEAR, events_shown
+from geo.view import View
 
 ds = load_dataset()
 years = list(range(FIRST_YEAR, LAST_YEAR + 1))
@@ -17,8 +18,8 @@ first = pick_a.selectbox("First year", years, index=years.index(2010), key="cmp_
                          bind="query-params")  # fmt: skip
 second = pick_b.selectbox("Second year", years, index=years.index(2012), key="cmp_b",
                           bind="query-params")  # fmt: skip
-st.caption(f"Showing {md(MODES[mode])} (the sidebar's choice), with the sidebar's layers. "
-           "Pan or zoom either map and the other follows.")  # fmt: skip
+st.caption(f"Showing {md(View(mode=mode).mode_label())} (the sidebar's choice), with the "
+           "sidebar's layers. Pan or zoom either map and the other follows.")  # fmt: skip
 left, right = st.columns(2, gap="small")
 for col, year, key in ((left, first, "compare_a"), (right, second, "compare_b")):
     with col:

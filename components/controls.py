@@ -6,7 +6,7 @@ import geopandas as gpd
 import streamlit as st
 
 from components.play import advance_play, play_controls
-from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, clamp_year
+from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, OLD_MODE_LABELS, clamp_year
 from geo.view import DEFAULT_YEAR, LAYERS, MONTHS, TimeWindow, View
 from geo.viewstate import parse_view
 
@@ -144,11 +144,17 @@ def _view_changed() -> None:
         st.rerun(keys)
 
 
-def _adopt_url_window() -> None:
-    """On a session's first run, a shared ``?date=`` or ``?from=&to=`` sets the slider's year."""
+def _adopt_shared_url() -> None:
+    """On a session's first run: a shared ``?date=`` or ``?from=&to=`` sets the slider's year,
+    and a mode named as the Atlas named it before is read."""
     if "_window_adopted" in st.session_state:
         return
     st.session_state._window_adopted = True
+    if st.query_params.get("mode") in OLD_MODE_LABELS and "mode" not in st.session_state:
+        # A URL shared while the modes' names said "year". serve.py's middleware renames
+        # it before the page loads (components/shared_urls.py); under a bare `streamlit
+        # run app.py` the widget drops the old name, and the mode it named is set here.
+        st.session_state.mode = OLD_MODE_LABELS[st.query_params["mode"]]
     window = View.from_query(st.query_params).window
     if window.granularity in ("day", "window"):
         st.query_params["year"] = str(window.year)
@@ -158,7 +164,7 @@ def _adopt_url_window() -> None:
 def year_controls() -> tuple[int, str, list[str]]:
     """Draw the year slider, step buttons, month, mode and layer choice; return their values."""
     st.session_state[SCOPE_KEY] = []  # a full run: the page registers its fragments again
-    _adopt_url_window()
+    _adopt_shared_url()
     advance_play(DEFAULT_YEAR)
     # An overlay with later events widens the slider, so they are never a silent nothing.
     first, last = year_span_shown()

@@ -1,8 +1,6 @@
-"""Plain-text figures: casualty ranges and mode names (the scene writes the summary line)."""
+"""Plain-text figures: casualty ranges (the scene writes the summary line)."""
 
 from typing import Any
-
-from geo.timeline import MODES
 
 
 def format_range(r: dict[str, Any], noun: str) -> str:
@@ -29,8 +27,3 @@ def format_casualties(casualties: dict[str, Any] | None) -> str:
         return ""
     parts = [format_range(casualties[k], k) for k in ("killed", "wounded") if k in casualties]
     return " · ".join(parts)
-
-
-def mode_label(mode: str) -> str:
-    """Return the analyst-facing name of a mode."""
-    return MODES[mode]

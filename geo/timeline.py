@@ -7,7 +7,10 @@ import pandas as pd
 
 FIRST_YEAR = 1994
 LAST_YEAR = 2015
-MODES = {"year": "events in year", "cumulative": "everything up to year"}
+# The sidebar's names: they hold for a year, a month, a day or a typed window alike.
+MODES = {"year": "events in the time shown", "cumulative": "everything up to its end"}
+# What the sidebar called them while it knew only years; shared URLs still carry them.
+OLD_MODE_LABELS = {"events in year": "year", "everything up to year": "cumulative"}
 
 
 def year_span() -> tuple[int, int]:

@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from geo.dates import format_day
-from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, clamp_year
+from geo.timeline import FIRST_YEAR, LAST_YEAR, MODES, OLD_MODE_LABELS, clamp_year
 from geo.viewstate import MapExtent, parse_view
 
 LAYERS = {"routes": "Supply routes", "places": "Places", "uncertainty": "Uncertainty circles",
@@ -186,7 +187,7 @@ class View:
         """
         window = _window_from(params)
         mode = _one(params, "mode")
-        modes = {**{k: k for k in MODES}, **{v: k for k, v in MODES.items()}}
+        modes = {**OLD_MODE_LABELS, **{k: k for k in MODES}, **{v: k for k, v in MODES.items()}}
         layers_raw = _all(params, "layers")
         by_label = {**{k: k for k in LAYERS}, **{v: k for k, v in LAYERS.items()}}
         layers = tuple(by_label[x] for x in layers_raw if x in by_label)
@@ -207,7 +208,7 @@ class View:
         Examples
         --------
         >>> View(window=TimeWindow.of_month(2012, 3)).to_query()[:3]
-        [('year', '2012'), ('month', 'Mar'), ('mode', 'events in year')]
+        [('year', '2012'), ('month', 'Mar'), ('mode', 'events in the time shown')]
         """
         w = self.window
         params = [("year", str(w.year))]
@@ -273,3 +274,24 @@ def _window_from(params: Mapping[str, Any]) -> TimeWindow:
     if month in MONTHS:
         return TimeWindow.of_month(year, MONTHS.index(month) + 1)
     return TimeWindow.of_year(year)
+
+
+def renamed_query(query: str) -> str | None:
+    """Return a URL query with a mode's old name (or its key) as the sidebar names it now.
+
+    ``None`` when nothing needs renaming. URLs shared while the modes were named for years
+    ("everything up to year") must open the same view; the sidebar's widget reads only
+    today's names, so ``serve.py`` redirects such a URL before the page loads.
+
+    Examples
+    --------
+    >>> renamed_query("year=2008&mode=everything+up+to+year&layers=Events")
+    'year=2008&mode=everything+up+to+its+end&layers=Events'
+    >>> renamed_query("year=2008&mode=everything+up+to+its+end") is None
+    True
+    """
+    pairs = parse_qsl(query, keep_blank_values=True)
+    names = {**MODES, **{old: MODES[k] for old, k in OLD_MODE_LABELS.items()}}
+    if not any(k == "mode" and v in names and v not in MODES.values() for k, v in pairs):
+        return None
+    return urlencode([(k, names.get(v, v) if k == "mode" else v) for k, v in pairs])

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -95,8 +96,19 @@ def test_health_answers_only_after_the_warm_up(tmp_path: Path) -> None:
             assert r.headers["Content-Encoding"] == "gzip"
             assert "immutable" in r.headers["Cache-Control"]
             assert gzip.decompress(r.read()) == basemap.read_bytes()
+        # A URL shared with a mode's old name is sent to today's (components/shared_urls).
+        old = f"http://127.0.0.1:{port}/chronology?year=2008&mode=everything+up+to+year"
+        with pytest.raises(urllib.error.HTTPError) as sent:
+            urllib.request.build_opener(_NoRedirect).open(old, timeout=10)
+        assert sent.value.code == 302
+        assert sent.value.headers["Location"] == "?year=2008&mode=everything+up+to+its+end"
     finally:
         _stop(proc)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs) -> None:  # the 302 itself is what is checked
+        return None
 
 
 def test_a_broken_data_file_still_serves_the_page_that_names_it(tmp_path: Path) -> None:

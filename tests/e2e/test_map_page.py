@@ -124,6 +124,9 @@ def test_shared_url_reopens_year_mode_extent_and_selection(page, app_url: str) -
     )
     assert frame.locator(".atlas-selected").count() == 1
     assert "everything up to year" in frame.locator(".atlas-stamp").inner_text()
+    # The URL named the mode the old way: the sidebar shows the mode by today's name.
+    chosen = page.locator(".st-key-mode button[aria-checked='true']")
+    assert chosen.inner_text() == "everything up to its end"
     assert page.get_by_text("Port World Logistics", exact=False).first.is_visible()
 
 

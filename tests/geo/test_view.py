@@ -1,13 +1,14 @@
 """The view's URL codec and its saved-document codec: old URLs and documents still open."""
 
 from datetime import date
+from urllib.parse import parse_qs
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.errors import ViewDocError
-from geo.view import LAYERS, TimeWindow, View
+from geo.view import LAYERS, TimeWindow, View, renamed_query
 from geo.view_doc import DOC_KIND, view_from_doc, view_to_doc
 from geo.viewstate import MapExtent
 
@@ -40,6 +41,20 @@ def test_old_shared_urls_open_the_same_view() -> None:
     assert view.selected == "ev_2008_03_23_torkham_tankers"
     assert view.extent == MapExtent(34.1, 71.1, 9)
     assert View.from_query({"year": "2008"}).layers == tuple(LAYERS)  # no layers: all of them
+
+
+def test_a_mode_named_the_old_way_is_renamed_and_the_rest_of_the_url_kept() -> None:
+    old = "year=2008&mode=everything+up+to+year&layers=Events&view=34.1000%2C71.1000%2C9"
+    new = renamed_query(old)
+    assert new == "year=2008&mode=everything+up+to+its+end&layers=Events&view=34.1000%2C71.1000%2C9"
+    assert View.from_query(parse_qs(new)) == View.from_query(parse_qs(old))
+    assert View.from_query(parse_qs(new)).mode == "cumulative"
+    assert renamed_query("mode=events+in+year&year=2012") == (
+        "mode=events+in+the+time+shown&year=2012"
+    )
+    assert renamed_query("mode=cumulative") == "mode=everything+up+to+its+end"  # the key too
+    for current in ("year=2008", "mode=everything+up+to+its+end", "mode=nonsense&year=2009"):
+        assert renamed_query(current) is None
 
 
 days = st.dates(min_value=date(1994, 1, 1), max_value=date(2015, 12, 31))
