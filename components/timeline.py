@@ -186,7 +186,10 @@ def drawn_spec(ds: Dataset, view: View) -> dict:
     path, w = str(data_dir()), view.window
     arrow = _arrow(path, ds.fingerprint, w.start.isoformat(), w.end.isoformat(), view.mode,
                    view.selected)  # fmt: skip
-    return {**_chart(path, ds.fingerprint), "datasets": dict(arrow)}
+    # The chart's own inline data (the drone lane) stays: replacing the datasets whole
+    # had left that lane empty on the Map page.
+    return {**_chart(path, ds.fingerprint), "datasets": {**_chart_arrow(path, ds.fingerprint),
+                                                         **arrow}}  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False)
@@ -194,6 +197,13 @@ def _chart(path: str, fingerprint: str) -> dict:
     # Building and validating the Altair chart costs 0.2–0.5 s: once per dataset.
     ds = load_dataset()
     return timeline_chart(ds.events, ds.periods, ds.drones).to_dict()
+
+
+@st.cache_resource(show_spinner=False)
+def _chart_arrow(path: str, fingerprint: str) -> dict[str, bytes]:
+    # The chart's inline datasets (the drone lane's yearly rows) as Arrow: once per dataset.
+    own = _chart(path, fingerprint).get("datasets", {})
+    return {name: convert_anything_to_arrow_bytes(rows) for name, rows in own.items()}
 
 
 @st.cache_resource(show_spinner=False, max_entries=1024)
@@ -228,5 +238,5 @@ def timeline_spec(ds: Dataset, view: View) -> dict:
     spec = copy.deepcopy(_chart(path, ds.fingerprint))
     data = _data(path, ds.fingerprint, w.start.isoformat(), w.end.isoformat(), view.mode,
                  view.selected)  # fmt: skip
-    spec["datasets"] = copy.deepcopy(data)
+    spec["datasets"] = {**spec.get("datasets", {}), **copy.deepcopy(data)}
     return spec

@@ -22,3 +22,19 @@ def test_a_new_dataset_is_never_served_an_old_ones_timeline(tmp_path, monkeypatc
     monkeypatch.setenv("ATLAS_DATA_DIR", str(second))
     for _ in range(3):  # free and rebuild frames, as reruns do
         assert _ids(timeline_spec(read_dataset(second), view)) == {"ev_b"}
+
+
+def test_the_map_timeline_is_given_every_dataset_its_layers_draw() -> None:
+    # The drone lane's yearly bars are the chart's own inline data; the view's datasets
+    # were once put in their place, and the Map page drew that lane empty.
+    from components.timeline import drawn_spec, timeline_spec
+
+    ds = read_dataset()
+    view = View(window=TimeWindow.of_month(2012, 3))
+    for spec in (drawn_spec(ds, view), timeline_spec(ds, view)):
+        names = [layer["data"]["name"] for layer in spec["layer"]]
+        assert len(names) == 4 and set(names) <= set(spec["datasets"])
+        assert all(len(spec["datasets"][n]) > 0 for n in names)
+    drones = next(n for n in names if n.startswith("data-"))
+    rows = timeline_spec(ds, view)["datasets"][drones]
+    assert {r["year"] for r in rows} >= {2004, 2010, 2015}  # every year with strikes
