@@ -115,12 +115,13 @@ def slides_for(
         scene = build_scene(ds, view, have)
         own = view.title.strip() if view.title.strip() not in (DEFAULT_TITLE, item.name) else ""
         picture = replace(sheet_spec(scene, size=SLIDE_SIZE, reopen_url=url), title=own)
-        page = replace(sheet_spec(scene, fmt="pdf", size=PAGE_SIZE, reopen_url=url),
-                       title=own or plain(item.name) or DEFAULT_TITLE)  # fmt: skip
+        page = b""
+        if pdf:
+            spec = sheet_spec(scene, fmt="pdf", size=PAGE_SIZE, reopen_url=url)
+            page = render_sheet(replace(spec, title=own or plain(item.name) or DEFAULT_TITLE))
         slides.append(
             Slide(
-                title=item.name, note=item.note, picture=render_sheet(picture),
-                page=render_sheet(page) if pdf else b"",
+                title=item.name, note=item.note, picture=render_sheet(picture), page=page,
                 notes=scene.notes, sources=scene.sources, missing=missing, reopen_url=url,
             )
         )  # fmt: skip

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from xml.dom import minidom
 
+import numpy as np
 import pandas as pd
 import pytest
 from PIL import Image
@@ -95,11 +96,10 @@ def test_pdf_has_one_a4_landscape_page_per_view(slides) -> None:
 def _ink_above_rule(png: bytes) -> int:
     """Dark pixels (the bold title's ink; the subtitle is grey) above the title block's rule."""
     with Image.open(io.BytesIO(png)) as im:
-        grey = im.convert("L")
-    w, h = grey.size
-    rows = [[grey.getpixel((x, y)) for x in range(w)] for y in range(h // 4)]
-    rule = next(y for y, row in enumerate(rows) if sum(v < 60 for v in row) > w / 2)
-    return sum(v < 60 for row in rows[:rule] for v in row)
+        dark = np.asarray(im.convert("L"))[: im.height // 4] < 60
+    full = dark.sum(axis=1) > dark.shape[1] / 2  # rows of a full-width line
+    assert full.any(), "the title block's rule is not in the top quarter"
+    return int(dark[: int(np.argmax(full))].sum())
 
 
 def test_a_slide_is_titled_once_and_its_pdf_page_by_the_views_name(slides) -> None:
