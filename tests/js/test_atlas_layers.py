@@ -177,3 +177,51 @@ def test_labels_lay_out_beside_markers_of_any_icon_size_form(page, site) -> None
     )
     assert page.errors == []
     assert page.locator(".atlas-place-label").get_attribute("data-atlas-label") != "hidden"
+
+
+def _layer_count(page) -> int:
+    """Chromium's composited layers for the page, read from its layer tree (CDP)."""
+    cdp = page.context.new_cdp_session(page)
+    got: dict = {}
+    cdp.on("LayerTree.layerTreeDidChange", lambda e: got.update(layers=e.get("layers") or []))
+    cdp.send("LayerTree.enable")
+    page.evaluate("() => map.panBy([1, 0], {animate: false})")  # a frame, so the tree is sent
+    page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+    page.wait_for_timeout(200)
+    cdp.detach()
+    return len(got.get("layers", []))
+
+
+def test_markers_sit_where_they_belong_without_a_compositor_layer_each(page, site) -> None:
+    # 120 places on a grid: Leaflet's own translate3d made each its own compositor layer,
+    # and re-layering them slowed every frame a year step drew.
+    places = [
+        {"lat": 26.0 + 0.5 * (k // 12), "lon": 62.0 + 0.8 * (k % 12), "size": 10,
+         "icon_html": SQUARE.format(s=10), "cls": "atlas-place", "title": f"P{k}", "z": -100}
+        for k in range(120)
+    ]  # fmt: skip
+    map_page(page, site, "flat.html", f"Atlas.markers(group, {json.dumps(places)});",
+             zoom=5, center=(28.5, 66.5))  # fmt: skip
+    icons = page.locator(".leaflet-marker-icon.atlas-place")
+    assert icons.count() == 120
+    transforms = icons.evaluate_all("(els) => els.map(e => e.style.transform)")
+    assert all(t.startswith("translate(") for t in transforms), transforms[:3]
+    assert _layer_count(page) < 30
+    for zoom, pan in ((6, (40, -25)), (4, (-60, 10))):
+        page.evaluate(f"() => {{ map.setZoom({zoom}, {{animate: false}});"
+                      f" map.panBy({list(pan)}, {{animate: false}}); }}")  # fmt: skip
+        off = page.evaluate(
+            """() => { const r = document.getElementById('m').getBoundingClientRect();
+                 let worst = 0;
+                 for (const el of document.querySelectorAll('.atlas-place')) {
+                   const b = el.getBoundingClientRect();
+                   const c = [(b.left + b.right) / 2 - r.left, (b.top + b.bottom) / 2 - r.top];
+                   const ll = el.title.slice(1) | 0;
+                   const p = map.latLngToContainerPoint([26.0 + 0.5 * Math.floor(ll / 12),
+                                                         62.0 + 0.8 * (ll % 12)]);
+                   worst = Math.max(worst, Math.hypot(p.x - c[0], p.y - c[1]));
+                 }
+                 return worst; }"""
+        )
+        assert off < 1.5, (zoom, off)  # each icon is centred on its place
+    assert page.errors == []
