@@ -40,6 +40,12 @@ def _clear_window() -> None:
         del st.session_state["day_window"]
 
 
+def month_shown(window: TimeWindow) -> str:
+    """The month control's choice: the month that holds the window (a typed day in March
+    reads "Mar", not "Whole year"), else the whole year."""
+    return MONTHS[window.within_month - 1] if window.within_month else WHOLE_YEAR
+
+
 def _step(delta: int) -> None:
     st.session_state.year = _clamp(st.session_state.get("year", DEFAULT_YEAR) + delta)
     _clear_window()
@@ -118,7 +124,7 @@ def _typed_window() -> None:
     else:
         st.query_params["from"], st.query_params["to"] = lo.isoformat(), hi.isoformat()
     st.session_state.year = lo.year
-    st.session_state.month = WHOLE_YEAR
+    st.session_state.month = month_shown(TimeWindow(min(lo, hi), max(lo, hi)))
 
 
 BOUND = {"year", "month", "mode", "layers", "briefing"}  # query parameters bound to widgets
@@ -159,6 +165,7 @@ def _adopt_shared_url() -> None:
     if window.granularity in ("day", "window"):
         st.query_params["year"] = str(window.year)
         st.session_state.year = window.year
+        st.query_params["month"] = st.session_state.month = month_shown(window)
 
 
 def year_controls() -> tuple[int, str, list[str]]:
@@ -257,7 +264,7 @@ def apply_view(view: View) -> None:
     w = view.window
     _clear_window()
     st.session_state.year = w.year
-    st.session_state.month = MONTHS[w.start.month - 1] if w.granularity == "month" else WHOLE_YEAR
+    st.session_state.month = WHOLE_YEAR if w.granularity == "year" else month_shown(w)
     if w.granularity == "day":
         st.query_params["date"] = w.start.isoformat()
     elif w.granularity == "window":

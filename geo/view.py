@@ -80,6 +80,18 @@ class TimeWindow:
         """The month of a one-month window, else ``None``."""
         return self.start.month if self.granularity == "month" else None
 
+    @property
+    def within_month(self) -> int | None:
+        """The month that holds the whole window (a day, a month or less), else ``None``.
+
+        >>> TimeWindow(date(2013, 12, 15), date(2013, 12, 15)).within_month
+        12
+        >>> TimeWindow(date(2013, 11, 20), date(2014, 1, 5)).within_month is None
+        True
+        """
+        s, e = self.start, self.end
+        return s.month if (s.year, s.month) == (e.year, e.month) else None
+
     def label(self) -> str:
         """Return the window as analysts write it.
 

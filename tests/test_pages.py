@@ -1,6 +1,7 @@
 """The pages under Streamlit's AppTest: every year renders, controls drive the summary and list."""
 
 import json
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -137,6 +138,21 @@ def test_a_shared_day_url_opens_that_day() -> None:
     assert "both corridors closed 26 Nov 2011 – 3 Jul 2012" in summary(app)
     assert app.sidebar.slider(key="year").value == 2012
     assert "15 Mar 2012 · events on the day" in map_args(app)["feature_group"]
+    assert app.sidebar.select_slider(key="month").value == "Mar"  # not "Whole year"
+
+
+def test_the_month_control_names_the_month_of_a_typed_day() -> None:
+    # It read "Whole year" while the map showed one day; a window across months lies in
+    # no one month, so there it does say the whole year.
+    app = _fresh(year="2013")
+    app.sidebar.date_input(key="day_window").set_value((date(2013, 12, 15),)).run()
+    assert summary(app).startswith("#### 15 Dec 2013")
+    assert app.sidebar.select_slider(key="month").value == "Dec"
+    app.sidebar.date_input(key="day_window").set_value((date(2013, 11, 20), date(2014, 1, 5))).run()
+    assert summary(app).startswith("#### 20 Nov 2013 – 5 Jan 2014")
+    assert app.sidebar.select_slider(key="month").value == WHOLE_YEAR
+    # A month step from a typed day: tests/e2e/test_time_views.py, in the browser (AppTest
+    # does not write a bound widget's value to the URL as the page does).
 
 
 def test_an_old_year_url_still_opens_the_whole_year() -> None:

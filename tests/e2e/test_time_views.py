@@ -153,3 +153,17 @@ def test_a_typed_window_shows_both_dates_whole_in_the_sidebar(page, app_url: str
     edge, day = box.bounding_box(), last_day.bounding_box()
     assert day["x"] + day["width"] <= edge["x"] + edge["width"]
     assert page.get_by_text("Showing 15 Dec – 31 Dec 2013").is_visible()
+
+
+def test_a_shared_day_names_its_month_and_month_steps_leave_the_day(page, app_url: str) -> None:
+    """The month control read "Whole year" while the map showed one day of December."""
+    open_url(page, app_url, "date=2013-12-15")
+    assert heading(page).startswith("15 Dec 2013:")
+    slider = page.locator(MONTH_SLIDER)
+    assert slider.get_attribute("aria-valuetext") == "Dec"
+    for label in ("Nov 2013", "Oct 2013"):
+        slider.focus()
+        page.keyboard.press("ArrowLeft")
+        expect(page.get_by_role("heading").first).to_contain_text(f"{label}:")
+        wait_idle(page)
+    assert "date=" not in page.url and "month=Oct" in page.url
