@@ -59,6 +59,8 @@ def _period_rows(periods: pd.DataFrame) -> pd.DataFrame:
 
 
 DRONE_LANE = "US drone strikes (yearly)"
+WINDOW_LINE = "#B08800"  # the band's amber, dark enough to read as a 2 px line
+NARROW_DAYS = 120  # a window shorter than this is also drawn as a line
 LANE_LABEL_PX = 200  # the longest lane name ("US drone strikes (yearly)") is ~150 px
 
 
@@ -104,6 +106,15 @@ def timeline_chart(
     band = alt.Chart(alt.NamedData(name=BAND)).mark_rect(color="#FFD400", opacity=0.25).encode(
         x=alt.X("start:T", title=None, scale=x_scale), x2="end:T"
     )  # fmt: skip
+    # A day or a month is under 4 px of the 22 years' axis: a window that short is also
+    # marked by a line at its middle, named on hover.
+    mark = (
+        alt.Chart(alt.NamedData(name=BAND)).transform_filter("datum.narrow")
+        .mark_rule(color=WINDOW_LINE, strokeWidth=2, opacity=0.9)
+        .encode(x=alt.X("mid:T", title=None, scale=x_scale),
+                tooltip=[alt.Tooltip("label:N", title="shown")])
+        .properties(name="window_line")
+    )  # fmt: skip
     pick = alt.selection_point(name="pick", fields=["id"], on="click", clear=False)
     marks = (
         alt.Chart(alt.NamedData(name=EVENTS))
@@ -129,7 +140,7 @@ def timeline_chart(
     )  # fmt: skip
     height += 22 * (len(lanes) - len(cats))
     return (
-        alt.layer(band, marks, bars, *drone_band(drones, x_scale, y))
+        alt.layer(band, mark, marks, bars, *drone_band(drones, x_scale, y))
         .resolve_scale(color="independent")
         .properties(height=height, width="container")
     )
@@ -166,7 +177,10 @@ def _view_data(static: tuple, view: View) -> dict[str, list[dict]]:
     selected = view.selected or ""
     events = [{**r, "in_year": bool(i), "selected": r["id"] == selected}
               for r, i in zip(records, inside, strict=True)]  # fmt: skip
-    band = pd.DataFrame({"start": [lo], "end": [hi + pd.Timedelta(hours=23)]})
+    end = hi + pd.Timedelta(hours=23)
+    band = pd.DataFrame({"start": [lo], "end": [end], "mid": [lo + (end - lo) / 2],
+                         "narrow": [(w.end - w.start).days < NARROW_DAYS],
+                         "label": [w.label()]})  # fmt: skip
     return {EVENTS: events, BAND: _records(band), SPANS: spans}
 
 

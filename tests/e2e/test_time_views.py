@@ -167,3 +167,36 @@ def test_a_shared_day_names_its_month_and_month_steps_leave_the_day(page, app_ur
         expect(page.get_by_role("heading").first).to_contain_text(f"{label}:")
         wait_idle(page)
     assert "date=" not in page.url and "month=Oct" in page.url
+
+
+def _window_marks(pg) -> dict:
+    """The timeline's window band and its line, as drawn (SVG boxes, the line's label)."""
+    return pg.locator("[data-testid='stVegaLiteChart']").last.evaluate(
+        """(chart) => {
+             const box = (e) => { const r = e.getBoundingClientRect();
+                                  return {x: r.x, w: r.width, h: r.height}; };
+             const band = chart.querySelector('g.layer_0_marks path');
+             const line = chart.querySelector('g.window_line_marks line');
+             return {band: band && box(band), line: line && box(line),
+                     label: line && line.getAttribute('aria-label')}; }"""
+    )
+
+
+def test_the_timeline_marks_a_single_day_where_a_band_would_not_show(page, app_url: str) -> None:
+    """One day is a tenth of a pixel of the 22 years' axis: its band was drawn, unseen."""
+    open_url(page, app_url, "date=2013-12-15")
+    page.locator("[data-testid='stVegaLiteChart']").last.scroll_into_view_if_needed()
+    drawn = _window_marks(page)
+    assert drawn["band"]["w"] < 1.5  # the band alone: nothing to see
+    assert drawn["line"] is not None and drawn["line"]["h"] > 100
+    assert abs(drawn["line"]["x"] - drawn["band"]["x"]) < 2  # on the day
+    assert "15 Dec 2013" in drawn["label"]
+    slider = page.locator(YEAR_SLIDER)
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    wait_year(page, 2014)
+    expect(page.get_by_test_id("stCaptionContainer").last).to_contain_text(
+        "2014 highlighted", use_inner_text=True
+    )
+    drawn = settled(page, lambda: _window_marks(page), lambda d: d["line"] is None)
+    assert drawn["line"] is None and drawn["band"]["w"] > 20  # a year's band shows itself
