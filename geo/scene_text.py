@@ -31,20 +31,26 @@ def citation(source: Mapping[str, Any]) -> str:
     return f"{head} ({source['date']})" if source.get("date") else head
 
 
-def status_phrase(state: "CorridorState") -> str:
+def status_phrase(state: "CorridorState", *, lead: str | None = None) -> str:
     """Describe a corridor's window in words, region by region where they differ.
+
+    ``lead`` names the worst region's status instead of its bare word (the notes give the
+    legend's "Blocked (protest)").
 
     Examples
     --------
     >>> status_phrase(state)  # doctest: +SKIP
-    'blocked in Khyber Pakhtunkhwa (blocked 24 Nov 2013 – 27 Feb 2014); open elsewhere …'
+    'blocked in Khyber Pakhtunkhwa 24 Nov 2013 – 27 Feb 2014, elsewhere open since 4 Aug 2012'
     """
     if not state.by_region:
         return state.status.note
-    worst = max(state.by_region, key=lambda rs: _rank(rs[1]))
-    rest = [s for r, s in state.by_region if s != worst[1]]
-    elsewhere = rest[0].note if rest else ""
-    return f"{worst[1].status} in {worst[0]} ({worst[1].note}); elsewhere {elsewhere}".strip()
+    region, worst = max(state.by_region, key=lambda rs: _rank(rs[1]))
+    rest = [s for _, s in state.by_region if s != worst]
+    word = worst.status
+    # "blocked 24 Nov 2013 – 27 Feb 2014" → "… in Khyber Pakhtunkhwa 24 Nov 2013 – 27 Feb 2014"
+    when = worst.note[len(word) :].strip() if worst.note.startswith(f"{word} ") else ""
+    head = " ".join(x for x in (lead or word, "in", region, when or f"({worst.note})") if x)
+    return f"{head}, elsewhere {rest[0].note}" if rest else head
 
 
 def _rank(status: WindowStatus) -> int:
@@ -114,7 +120,10 @@ def notes_for(
              f"Layers shown: {', '.join(names) if names else 'none'}."]  # fmt: skip
     for state in corridors if view.window.start.year <= 2015 else ():
         label_ = STATUS_STYLES[_shown_status(state)].label
-        lines.append(f"{state.label} ({state.lines} lines): {label_} ({status_phrase(state)}).")
+        how = (status_phrase(state, lead=label_) if state.by_region
+               else f"{label_} ({status_phrase(state)})")  # fmt: skip
+        n = state.lines
+        lines.append(f"{state.label} ({n} line{'s' if n != 1 else ''}): {how}.")
         for text in state.status.disputed:
             lines.append(f"{state.label}, disputed: {text}")
     if shown.empty:

@@ -80,7 +80,10 @@ def test_15_december_2013_torkham_blocked_in_kp_only(page, app_url: str) -> None
     blocked = map_frame(page).locator("path.atlas-status-blocked").count()
     assert blocked == sum(p.status.status == "blocked" for p in scene.routes)
     text = notes(page)
-    assert "blocked in Khyber Pakhtunkhwa" in text and "elsewhere open" in text
+    assert (
+        "Torkham corridor (3 lines): Blocked (protest) in Khyber Pakhtunkhwa "
+        "24 Nov 2013 – 27 Feb 2014, elsewhere open since 4 Aug 2012." in text
+    )
     assert "Chaman corridor (2 lines): Open" in text
     shot(page, "day_2013-12-15")
 

@@ -107,8 +107,10 @@ def test_a_regional_period_holds_only_on_its_regions_stretches(tmp_path) -> None
     assert by_region == {"Sindh": "open", "Khyber Pakhtunkhwa": "blocked"}
     assert {p.status.status for p in scene.routes if p.corridor == "chaman"} == {"open"}
     torkham = next(line for line in scene.notes if line.startswith("Torkham"))
-    assert "blocked in Khyber Pakhtunkhwa" in torkham and "elsewhere open" in torkham
-    assert "Chaman corridor (1 lines): Open" in " ".join(scene.notes)
+    # one parenthesis deep: it read "Blocked (protest) (blocked in Khyber Pakhtunkhwa (…); …)"
+    assert "(blocked" not in torkham and torkham.count("(") == 2, torkham
+    assert "Blocked (protest) in Khyber Pakhtunkhwa" in torkham and ", elsewhere open" in torkham
+    assert "Chaman corridor (1 line): Open" in " ".join(scene.notes)  # not "1 lines"
     # before and after the blockade, the whole line is open
     assert {p.status.status for p in scene_of(ds, "2014-03-01").routes} == {"open"}
 
