@@ -3,24 +3,24 @@
 import streamlit as st
 
 from components.chronology import chronology_filters, chronology_timeline
-from components.controls import pick_event, selected_event
+from components.controls import current_view, pick_event, selected_event
 from components.data import load_dataset
 from components.event_list import event_card
 from components.mini_map import event_mini_map
 from geo.dates import format_event_dates
 
 ds = load_dataset()
-year = st.session_state.year
+window = current_view().window  # the sidebar's year, month, day or window
 selected = selected_event()
 
 st.markdown("#### Chronology 1994–2015 · events by category, closures and missions as bars")
 shown = chronology_filters(ds)
 st.caption(
-    f"{len(shown)} of {len(ds.events)} events match · {year} shaded · click a mark or pick "
-    "from the list to open its card; the Map page then shows it selected."
+    f"{len(shown)} of {len(ds.events)} events match · {window.label()} shaded · click a mark "
+    "or pick from the list to open its card; the Map page then shows it selected."
 )
 chronology_timeline(
-    shown, ds.periods, year, selected=selected, key="chrono_chart", drones=ds.drones
+    shown, ds.periods, window, selected=selected, key="chrono_chart", drones=ds.drones
 )
 
 col_list, col_card = st.columns([1, 1.3], gap="medium")

@@ -8,12 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from components.controls import pick_from_chart
-from components.timeline import DRONE_LANE, LANE_LABEL_PX, drone_band
+from components.timeline import DRONE_LANE, LANE_LABEL_PX, drone_band, window_layers, window_rows
 from geo.dates import format_event_dates
 from geo.drones import DroneLayer
 from geo.io import Dataset
 from geo.style import CATEGORY_STYLES, OKABE_ITO, STATUS_STYLES, VEGA_SHAPES
 from geo.timeline import FIRST_YEAR, LAST_YEAR, events_matching
+from geo.view import TimeWindow
 
 SEED_CHOICES = {"all": "All events", "seed": "From the seed text", "added": "Added context"}
 # Vega-Lite's names for the marker shapes in geo.style (hexagon has no Vega shape).
@@ -71,10 +72,12 @@ def _period_rows(periods: pd.DataFrame) -> pd.DataFrame:
 
 
 def chronology_chart(
-    events: gpd.GeoDataFrame, periods: pd.DataFrame, year: int, *, selected: str | None,
+    events: gpd.GeoDataFrame, periods: pd.DataFrame, window: TimeWindow, *,
+    selected: str | None,
     drones: DroneLayer | None = None,
 ) -> alt.TopLevelMixin:  # fmt: skip
-    """Return the chart: events by category (colour and shape), periods as labelled bars."""
+    """Return the chart: events by category (colour and shape), periods as labelled bars,
+    the sidebar's window shaded (a day or a month also as a line)."""
     cats = [s.label for s in CATEGORY_STYLES.values()]
     rows = pd.DataFrame({
         "id": events["id"], "title": events["title"], "date": events["start"],
@@ -84,10 +87,7 @@ def chronology_chart(
         "selected": events["id"] == selected,
     })  # fmt: skip
     rows = rows[rows["date"].dt.year.between(FIRST_YEAR, LAST_YEAR)]
-    band = alt.Chart(pd.DataFrame({"start": [pd.Timestamp(year, 1, 1)],
-                                   "end": [pd.Timestamp(year, 12, 31)]})
-                     ).mark_rect(color="#FFD400", opacity=0.25).encode(
-        x=alt.X("start:T", scale=_X), x2="end:T")  # fmt: skip
+    band = window_layers(window_rows(window), _X)
     pick = alt.selection_point(name="pick", fields=["id"], on="click", clear=False)
     spans = _period_rows(periods)
     # One view, not a vconcat: Streamlit sets each concatenated view's plot to the full
@@ -124,7 +124,7 @@ def chronology_chart(
     labels = base.mark_text(align="left", dx=3, fontSize=10, color="#111111").encode(text="short:N")
     height = 34 * len(lanes)
     return (
-        alt.layer(band, marks, bars, labels, *drone_band(drones, _X, y))
+        alt.layer(*band, marks, bars, labels, *drone_band(drones, _X, y))
         .resolve_scale(color="independent")
         .properties(height=height, width="container")
     )
@@ -133,7 +133,7 @@ def chronology_chart(
 def chronology_timeline(
     events: gpd.GeoDataFrame,
     periods: pd.DataFrame,
-    year: int,
+    window: TimeWindow,
     *,
     selected: str | None,
     key: str,
@@ -141,7 +141,7 @@ def chronology_timeline(
 ) -> None:
     """Draw the chronology chart; clicking an event selects it and moves to its year."""
     st.altair_chart(
-        chronology_chart(events, periods, year, selected=selected, drones=drones),
+        chronology_chart(events, periods, window, selected=selected, drones=drones),
         on_select=partial(pick_from_chart, key, events), key=key, width="stretch",
         selection_mode="pick",
     )  # fmt: skip

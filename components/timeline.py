@@ -79,6 +79,34 @@ def drone_band(drones: DroneLayer | None, x_scale: alt.Scale, y: alt.Y) -> list[
     ]  # fmt: skip
 
 
+def window_rows(window: TimeWindow) -> pd.DataFrame:
+    """The window as the timelines' band data: its ends, middle, label, and whether short."""
+    lo, hi = pd.Timestamp(window.start), pd.Timestamp(window.end)
+    end = hi + pd.Timedelta(hours=23)
+    return pd.DataFrame({"start": [lo], "end": [end], "mid": [lo + (end - lo) / 2],
+                         "narrow": [(window.end - window.start).days < NARROW_DAYS],
+                         "label": [window.label()]})  # fmt: skip
+
+
+def window_layers(data: object, x_scale: alt.Scale) -> list[alt.Chart]:
+    """The window's band and, for a short one, its line, from ``window_rows`` data.
+
+    A day or a month is under 4 px of the 22 years' axis: a window that short is also
+    marked by a line at its middle, named on hover.
+    """
+    band = alt.Chart(data).mark_rect(color="#FFD400", opacity=0.25).encode(
+        x=alt.X("start:T", title=None, scale=x_scale), x2="end:T"
+    )  # fmt: skip
+    line = (
+        alt.Chart(data).transform_filter("datum.narrow")
+        .mark_rule(color=WINDOW_LINE, strokeWidth=2, opacity=0.9)
+        .encode(x=alt.X("mid:T", title=None, scale=x_scale),
+                tooltip=[alt.Tooltip("label:N", title="shown")])
+        .properties(name="window_line")
+    )  # fmt: skip
+    return [band, line]
+
+
 def timeline_chart(
     events: gpd.GeoDataFrame, periods: pd.DataFrame, drones: DroneLayer | None = None, *,
     height: int = 230,
@@ -103,18 +131,7 @@ def timeline_chart(
     # lanes' names are short enough to show whole.
     y = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
               axis=alt.Axis(labelLimit=LANE_LABEL_PX))  # fmt: skip
-    band = alt.Chart(alt.NamedData(name=BAND)).mark_rect(color="#FFD400", opacity=0.25).encode(
-        x=alt.X("start:T", title=None, scale=x_scale), x2="end:T"
-    )  # fmt: skip
-    # A day or a month is under 4 px of the 22 years' axis: a window that short is also
-    # marked by a line at its middle, named on hover.
-    mark = (
-        alt.Chart(alt.NamedData(name=BAND)).transform_filter("datum.narrow")
-        .mark_rule(color=WINDOW_LINE, strokeWidth=2, opacity=0.9)
-        .encode(x=alt.X("mid:T", title=None, scale=x_scale),
-                tooltip=[alt.Tooltip("label:N", title="shown")])
-        .properties(name="window_line")
-    )  # fmt: skip
+    band, mark = window_layers(alt.NamedData(name=BAND), x_scale)
     pick = alt.selection_point(name="pick", fields=["id"], on="click", clear=False)
     marks = (
         alt.Chart(alt.NamedData(name=EVENTS))
@@ -177,11 +194,7 @@ def _view_data(static: tuple, view: View) -> dict[str, list[dict]]:
     selected = view.selected or ""
     events = [{**r, "in_year": bool(i), "selected": r["id"] == selected}
               for r, i in zip(records, inside, strict=True)]  # fmt: skip
-    end = hi + pd.Timedelta(hours=23)
-    band = pd.DataFrame({"start": [lo], "end": [end], "mid": [lo + (end - lo) / 2],
-                         "narrow": [(w.end - w.start).days < NARROW_DAYS],
-                         "label": [w.label()]})  # fmt: skip
-    return {EVENTS: events, BAND: _records(band), SPANS: spans}
+    return {EVENTS: events, BAND: _records(window_rows(w)), SPANS: spans}
 
 
 def event_timeline(ds: Dataset, view: View, *, key: str) -> None:

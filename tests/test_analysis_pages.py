@@ -1,7 +1,10 @@
 """AppTest for the analysis views: chronology filters, dossier figures, compare, play, notes."""
 
+import json
+from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -53,6 +56,22 @@ def test_chronology_filters_and_search_narrow_the_list(at: AppTest) -> None:
     assert _listed(at) == []
     assert any("No event matches" in i.value for i in at.info)
     assert not at.exception
+
+
+def test_chronology_shades_the_sidebars_month_not_its_year(at: AppTest) -> None:
+    # It shaded the whole year (and said "2013 shaded") while the sidebar showed Dec 2013.
+    at.slider(key="year").set_value(2013).run()
+    at.run()  # the year reran the Map page's fragment alone: the whole page again
+    at.select_slider(key="month").set_value("Dec").run()
+    _page(at, "chronology")
+    assert any("Dec 2013 shaded" in c.value for c in at.caption)
+    chart = at.get("vega_lite_chart")[0].proto
+    band = next(layer for layer in json.loads(chart.spec)["layer"]
+                if layer.get("mark", {}).get("type") == "rect")  # fmt: skip
+    arrow = next(d.data.data for d in chart.datasets if d.name == band["data"]["name"])
+    row = pa.ipc.open_stream(arrow).read_all().to_pylist()[0]
+    assert row["start"].date() == date(2013, 12, 1) and row["label"] == "Dec 2013"
+    assert row["narrow"] is True  # a month is also drawn as a line
 
 
 def test_picking_an_event_sets_url_year_and_card(at: AppTest) -> None:

@@ -6,6 +6,7 @@ from matplotlib.textpath import TextPath
 from components.chronology import chronology_chart
 from components.timeline import timeline_chart
 from geo.io import read_dataset
+from geo.view import TimeWindow
 
 DS = read_dataset()
 THEME_LABEL_PX = 12  # Streamlit's axis labels (fontSizes.twoSm); DejaVu is wider than its font
@@ -27,8 +28,8 @@ def _width_px(text: str) -> float:
 def test_every_lane_name_fits_its_axis_label_limit_in_both_timelines() -> None:
     charts = {
         "map timeline": timeline_chart(DS.events, DS.periods, DS.drones),
-        "chronology": chronology_chart(DS.events, DS.periods, 2011, selected=None,
-                                       drones=DS.drones),
+        "chronology": chronology_chart(DS.events, DS.periods, TimeWindow.of_year(2011),
+                                       selected=None, drones=DS.drones),
     }  # fmt: skip
     for name, chart in charts.items():
         lanes, limit = _lanes_and_limit(chart.to_dict())
