@@ -40,21 +40,35 @@
     return inst;
   };
 
-  /* Markers sit at a 2D translate, not at Leaflet's translate3d. A 3D transform makes every
-   * icon its own compositor layer (81 layers on the 2011 map, against 24 without), and
-   * re-layering them cost ~10 ms of each frame a year step drew (40 ms a step, measured with
-   * Chromium's trace). Zoom animation still plays: Leaflet animates markers with a CSS
+  /* Markers and the vector overlay sit at a 2D translate, not at Leaflet's translate3d, and
+   * the overlay drops Leaflet's will-change (atlas.css): they are painted with the map pane.
+   * A 3D transform made every icon its own compositor layer, and the overlay's layer gave
+   * each icon over it another (81 layers on the map; 29 with flat markers, 18 with the flat
+   * overlay too). Re-layering them cost ~40 ms of Chromium's frames per year step (~12 ms
+   * now, measured with its trace). Zoom animation still plays: Leaflet animates with a CSS
    * transition on transform, which the compositor runs while it lasts. */
+  function flat(el, pos) {
+    el._leaflet_pos = pos;  // as L.DomUtil.setPosition keeps it (getPosition reads it)
+    el.style.transform = "translate(" + pos.x + "px," + pos.y + "px)";
+  }
+
   if (global.L && L.Marker && !L.Marker.prototype._atlasFlat) {
     L.Marker.prototype._atlasFlat = true;
     L.Marker.prototype._setPos = function (pos) {
-      [this._icon, this._shadow].forEach(function (el) {
-        if (!el) return;
-        el._leaflet_pos = pos;  // as L.DomUtil.setPosition keeps it (getPosition reads it)
-        el.style.transform = "translate(" + pos.x + "px," + pos.y + "px)";
-      });
+      if (this._icon) flat(this._icon, pos);
+      if (this._shadow) flat(this._shadow, pos);
       this._zIndex = pos.y + this.options.zIndexOffset;
       this._resetZIndex();
+    };
+  }
+
+  if (global.L && L.SVG && !L.SVG.prototype._atlasFlat) {
+    L.SVG.prototype._atlasFlat = true;
+    var svgUpdate = L.SVG.prototype._update;
+    L.SVG.prototype._update = function () {
+      svgUpdate.call(this);  // sizes the overlay and places it with translate3d
+      var el = this._container;
+      if (el && el._leaflet_pos && !this._map._animatingZoom) flat(el, el._leaflet_pos);
     };
   }
 

@@ -225,3 +225,37 @@ def test_markers_sit_where_they_belong_without_a_compositor_layer_each(page, sit
         )
         assert off < 1.5, (zoom, off)  # each icon is centred on its place
     assert page.errors == []
+
+
+def test_route_lines_stay_on_their_places_through_animated_zoom_and_pan(page, site) -> None:
+    # The vector overlay sits at a 2D translate too, painted with the map pane: after an
+    # animated zoom and a pan its lines must still run between their points.
+    lines = [{"latlngs": [[25.0, 66.0], [31.0, 70.0]], "color": "#0072B2", "weight": 4,
+              "dash": None, "status": "open", "tooltip_html": "T", "popup_html": "T"}]  # fmt: skip
+    head = f"""
+      window.map = L.map("m", {{center: [28, 68], zoom: 5}});
+      window.group = L.featureGroup().addTo(map);
+      Atlas.lines(group, {json.dumps(lines)});
+    """
+    page.goto(site.page("lines-zoom.html", '<div id="m" class="m"></div>', script=head))
+    for zoom, pan in ((6, (60, -40)), (5, (-120, 30))):
+        page.evaluate(f"() => new Promise(r => {{ map.once('zoomend', () => r(true));"
+                      f" map.setZoom({zoom}, {{animate: true}}); }})")  # fmt: skip
+        page.evaluate(f"() => map.panBy({list(pan)}, {{animate: false}})")
+        page.wait_for_timeout(150)
+        off = page.evaluate(
+            """() => { const r = document.getElementById('m').getBoundingClientRect();
+                 const b = document.querySelector('path.atlas-route').getBoundingClientRect();
+                 const a = map.latLngToContainerPoint([25.0, 66.0]);
+                 const c = map.latLngToContainerPoint([31.0, 70.0]);
+                 return Math.max(Math.abs(b.left - r.left - Math.min(a.x, c.x)),
+                                 Math.abs(b.right - r.left - Math.max(a.x, c.x)),
+                                 Math.abs(b.top - r.top - Math.min(a.y, c.y)),
+                                 Math.abs(b.bottom - r.top - Math.max(a.y, c.y))); }"""
+        )
+        assert off < 4, (zoom, off)  # within the line's width of its end points
+    transform = page.evaluate(
+        "() => document.querySelector('svg.leaflet-zoom-animated').style.transform"
+    )
+    assert transform.startswith("translate("), transform
+    assert page.errors == []
