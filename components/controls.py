@@ -165,7 +165,11 @@ def _adopt_shared_url() -> None:
     if window.granularity in ("day", "window"):
         st.query_params["year"] = str(window.year)
         st.session_state.year = window.year
-        st.query_params["month"] = st.session_state.month = month_shown(window)
+        st.session_state.month = month_shown(window)
+        if st.session_state.month == WHOLE_YEAR:  # the widget's default is not in the URL
+            st.query_params.pop("month", None)
+        else:
+            st.query_params["month"] = st.session_state.month
 
 
 def year_controls() -> tuple[int, str, list[str]]:

@@ -111,7 +111,8 @@ def timeline_chart(
     events: gpd.GeoDataFrame, periods: pd.DataFrame, drones: DroneLayer | None = None, *,
     height: int = 230,
 ) -> alt.TopLevelMixin:  # fmt: skip
-    """Return the Altair timeline: events as marks by category, closures as bars, year shaded.
+    """Return the Altair timeline: events as marks by category, closures as bars, the view's
+    window shaded (``window_layers``).
 
     The chart reads named datasets (``timeline_data``) and its spec does not depend on the
     year or the selection. A year change therefore sends the browser new data only, and
